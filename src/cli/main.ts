@@ -1,0 +1,66 @@
+/**
+ * The `concord` command.
+ */
+import { Command, CommanderError } from 'commander';
+import { runDecide } from './decide-command.js';
+import { runList, runShow, runValidate } from './framework-command.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED } from './io.js';
+import { runTour } from './tour.js';
+
+function program(setExit: (code: number) => void): Command {
+  const root = new Command('concord')
+    .description('The secretariat engine of a collective-security treaty organization.')
+    .showHelpAfterError('(run "concord --help" for usage)')
+    .exitOverride();
+
+  root
+    .command('decide')
+    .description('Read one JSON question (stdin or --input) and print the outcome the framework gives, with its trace.')
+    .requiredOption('--framework <id|path>', 'a shipped pack id (csto, nato, osce, eu-council, un-security-council) or a pack folder')
+    .option('--input <file>', 'read the question from this file instead of standard input')
+    .option('--as-of <date>', 'apply the rules in force on this date')
+    .option('--now <instant>', 'the present instant for deadlines (default: the clock)')
+    .option('--pretty', 'indent the JSON output')
+    .action(async (flags: { framework: string; input?: string; asOf?: string; now?: string; pretty?: boolean }) => {
+      setExit(await runDecide(flags));
+    });
+
+  const framework = root.command('framework').description('Framework packs: the legal framework as data.');
+  framework
+    .command('validate')
+    .description('Check packs against the schema and their own references; every problem as file:line: reason.')
+    .argument('<paths...>', 'pack folders, files or shipped ids')
+    .option('--json', 'print a machine-readable report')
+    .action((paths: string[], flags: { json?: boolean }) => setExit(runValidate(paths, flags.json ?? false)));
+  framework
+    .command('show')
+    .description('Summarize a pack as of a date: standing, chair, bodies, rules and the articles they cite.')
+    .argument('<id>', 'a shipped pack id or a pack folder')
+    .option('--as-of <date>', 'the date to read the pack at (default: today)')
+    .option('--json', 'print JSON')
+    .action((id: string, flags: { asOf?: string; json?: boolean }) => setExit(runShow(id, flags.asOf, flags.json ?? false)));
+  framework
+    .command('list')
+    .description('List the shipped packs.')
+    .action(() => setExit(runList()));
+
+  root
+    .command('tour')
+    .description('A guided tour of the shipped packs: each answers a documented question.')
+    .action(() => setExit(runTour()));
+  return root;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  try {
+    await program((c) => (code = c)).parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    process.stderr.write(`concord: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_FAILED;
+  }
+  return code;
+}
+
+process.exitCode = await main(process.argv);

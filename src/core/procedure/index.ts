@@ -1,0 +1,15 @@
+export { decide } from './decide.js';
+export { parseDecideInput, isCalendarDate, DecideInputSchema, type ParsedInput } from './input.js';
+export { meetsShare, parseShare, type Share } from './share.js';
+export {
+  POSITION_WORDS,
+  type CastPosition,
+  type DecideInput,
+  type DecideOptions,
+  type DecideResult,
+  type Decision,
+  type OutcomeWord,
+  type PositionWord,
+  type Refusal,
+  type TraceEntry,
+} from './types.js';

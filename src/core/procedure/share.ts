@@ -1,0 +1,25 @@
+/**
+ * Thresholds as exact integer comparisons: "65 %" is 65/100 and `part / whole >= 65/100` is
+ * decided as `part * 100 >= 65 * whole` in BigInt, so no rounding can move a result.
+ */
+export interface Share {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+export function parseShare(text: string): Share {
+  const [n = '', d = ''] = text.split('/');
+  return { numerator: BigInt(n), denominator: BigInt(d) };
+}
+
+export function meetsShare(part: number, whole: number, share: Share, strictlyMore: boolean): boolean {
+  const lhs = BigInt(part) * share.denominator;
+  const rhs = share.numerator * BigInt(whole);
+  return strictlyMore ? lhs > rhs : lhs >= rhs;
+}
+
+export function formatShare(text: string): string {
+  const { numerator, denominator } = parseShare(text);
+  if (denominator === 100n) return `${numerator} %`;
+  return `${numerator}/${denominator}`;
+}

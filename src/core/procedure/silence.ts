@@ -1,0 +1,24 @@
+/**
+ * The silence procedure: a draft circulated with a deadline is adopted unless an entitled member
+ * breaks silence with a written objection received by the deadline (NATO practice; OSCE Rules of
+ * Procedure, Annex 1(A)). Replies other than an objection, and no reply, keep silence.
+ */
+import type { PackRule } from '../framework/index.js';
+import { list, withPosition, type Ballot } from './ballot.js';
+import { note, rejected, sorted, type RuleContext, type Verdict } from './verdict.js';
+
+export function decideBySilence(ballot: Ballot, rule: PackRule, cites: readonly string[], deadline: string, ctx: RuleContext): Verdict {
+  const tally = { objections: withPosition(ballot, 'no').length, late: ballot.late.length };
+  if (ballot.late.length > 0) {
+    note(ctx, rule, cites, `${list(ballot.late)}: received after the deadline of ${deadline}; a late reply does not break silence.`);
+  }
+  const objectors = withPosition(ballot, 'no');
+  if (objectors.length > 0) {
+    note(ctx, rule, cites, `${list(objectors)} broke silence with an objection received by ${deadline}: the draft is not adopted.`);
+    return rejected('silence-broken', objectors, tally);
+  }
+  note(ctx, rule, cites, `No objection was received by ${deadline}: silence was kept and the draft is adopted.`);
+  const optedOut = rule.primitive === 'consensus' && rule.optOut && !rule.optOut.binding ? withPosition(ballot, 'opt-out') : [];
+  const bound = ballot.composition.filter((s) => !optedOut.includes(s));
+  return { outcome: 'adopted', reason: 'silence-kept', bound: sorted(bound), notBound: sorted(optedOut), blockedBy: [], tally };
+}

@@ -1,0 +1,59 @@
+/**
+ * Unanimity: every entitled member must agree. Whether an abstention or an absence stands in the
+ * way is the pack's to say (Art. 238(4) TFEU: abstention does not prevent unanimity). Constructive
+ * abstention (Art. 31(1) TEU) releases a declarant from applying the decision, but the draft falls
+ * when the declarants reach the configured shares of states and of population.
+ */
+import type { UnanimityRuleSpec } from '../framework/index.js';
+import { list, withPosition, type Ballot } from './ballot.js';
+import { formatShare, meetsShare, parseShare } from './share.js';
+import { note, quorumMet, rejected, sorted, type RuleContext, type Verdict } from './verdict.js';
+
+export function decideByUnanimity(ballot: Ballot, rule: UnanimityRuleSpec, ctx: RuleContext): Verdict {
+  const against = withPosition(ballot, 'no');
+  if (against.length > 0) {
+    note(ctx, rule, rule.cites, `${list(against)} voted against; unanimity is not reached.`);
+    return rejected('vote-against', against);
+  }
+  if (!quorumMet(ballot, rule, ctx)) return rejected('no-quorum');
+
+  const declarants = rule.constructiveAbstention ? withPosition(ballot, 'opt-out') : [];
+  const abstainers = withPosition(ballot, 'abstain', ...(rule.constructiveAbstention ? [] : (['opt-out'] as const)));
+  const absent = withPosition(ballot, 'absent', 'no-objection');
+  if (rule.abstentionBlocks && abstainers.length > 0) {
+    note(ctx, rule, rule.cites, `${list(abstainers)} abstained, and under this rule an abstention prevents unanimity.`);
+    return rejected('abstention', abstainers);
+  }
+  if (rule.absenceBlocks && absent.length > 0) {
+    note(ctx, rule, rule.cites, `${list(absent)} did not take part, and under this rule unanimity needs every member.`);
+    return rejected('absence', absent);
+  }
+  if (abstainers.length > 0) note(ctx, rule, rule.cites, `${list(abstainers)} abstained; an abstention does not prevent unanimity.`);
+
+  const tally: Record<string, unknown> = {};
+  if (rule.constructiveAbstention && declarants.length > 0) {
+    const ca = rule.constructiveAbstention;
+    const figures = ctx.tables.get(ca.table) ?? new Map<string, number>();
+    const sum = (states: readonly string[]) => states.reduce((t, s) => t + (figures.get(s) ?? 0), 0);
+    const states = meetsShare(declarants.length, ballot.entitled.length, parseShare(ca.statesShare), false);
+    const people = meetsShare(sum(declarants), sum(ballot.entitled), parseShare(ca.populationShare), false);
+    tally.constructiveAbstention = {
+      states: declarants.length,
+      ofStates: ballot.entitled.length,
+      [ca.table]: sum(declarants),
+      [`of${ca.table[0]?.toUpperCase() ?? ''}${ca.table.slice(1)}`]: sum(ballot.entitled),
+    };
+    if (states && people) {
+      note(ctx, rule, ca.cites, `${list(declarants)} made formal declarations of abstention; they reach ${formatShare(ca.statesShare)} of the members and ${formatShare(ca.populationShare)} of the ${ca.table}, so the decision is not adopted.`);
+      return rejected('constructive-abstention-threshold', [], tally);
+    }
+    note(ctx, rule, ca.cites, `${list(declarants)} abstained with a formal declaration: not obliged to apply the decision, but accepting that it commits the organization.`);
+  }
+  if (withPosition(ballot, 'yes').length === 0) {
+    note(ctx, rule, rule.cites, 'No member voted in favour; nothing was adopted.');
+    return rejected('no-support', [], tally);
+  }
+  note(ctx, rule, rule.cites, 'No member voted against: adopted unanimously.');
+  const bound = ballot.composition.filter((s) => !declarants.includes(s));
+  return { outcome: 'adopted', reason: 'unanimity', bound: sorted(bound), notBound: sorted(declarants), blockedBy: [], tally };
+}

@@ -1,0 +1,50 @@
+/**
+ * What a rule primitive concludes from a ballot, before the procedure's timing is considered.
+ */
+import type { PackRule } from '../framework/index.js';
+import { withPosition, type Ballot } from './ballot.js';
+import { formatShare, meetsShare, parseShare } from './share.js';
+import type { TraceEntry } from './types.js';
+
+export interface Verdict {
+  readonly outcome: 'adopted' | 'rejected' | 'contested';
+  readonly reason: string;
+  readonly bound: readonly string[];
+  readonly notBound: readonly string[];
+  readonly blockedBy: readonly string[];
+  readonly tally: Readonly<Record<string, unknown>>;
+}
+
+export interface RuleContext {
+  readonly trace: TraceEntry[];
+  /** Figures by table and state, the pack's overlaid with the caller's. */
+  readonly tables: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+export function rejected(reason: string, blockedBy: readonly string[] = [], tally: Record<string, unknown> = {}): Verdict {
+  return { outcome: 'rejected', reason, bound: [], notBound: [], blockedBy: [...blockedBy].sort(), tally };
+}
+
+export function note(ctx: RuleContext, rule: { id: string }, cites: readonly string[], finding: string): void {
+  ctx.trace.push({ rule: rule.id, cites, finding });
+}
+
+/** The quorum, where the rule sets one: members present are those who voted or abstained. */
+export function quorumMet(ballot: Ballot, rule: PackRule, ctx: RuleContext): boolean {
+  const quorum = rule.quorum;
+  if (!quorum) return true;
+  const present = withPosition(ballot, 'yes', 'no', 'abstain').length;
+  const members = ballot.entitled.length;
+  const met = meetsShare(present, members, parseShare(quorum.share), quorum.strict);
+  note(
+    ctx,
+    rule,
+    quorum.cites,
+    `${present} of ${members} members present; the quorum of ${quorum.strict ? 'more than' : 'at least'} ${formatShare(quorum.share)} ${met ? 'is met' : 'is not met'}.`,
+  );
+  return met;
+}
+
+export function sorted(states: Iterable<string>): string[] {
+  return [...new Set(states)].sort();
+}
