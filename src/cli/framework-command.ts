@@ -9,6 +9,7 @@ import {
   inForce,
   memberName,
   ruleInForce,
+  PackSchema,
   statusOn,
   type Pack,
 } from '../core/framework/index.js';
@@ -37,6 +38,11 @@ export function runValidate(paths: readonly string[], json: boolean): number {
     failed = report.some((r) => !r.ok);
   }
   return failed ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+export function runSchema(): number {
+  printJson(PackSchema, true);
+  return EXIT_OK;
 }
 
 export function runList(): number {

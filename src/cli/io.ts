@@ -20,7 +20,21 @@ export async function readInput(file: string | undefined): Promise<string> {
 }
 
 export function printJson(value: unknown, pretty: boolean): void {
-  process.stdout.write(`${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`);
+  process.stdout.write(`${pretty ? prettyJson(value) : JSON.stringify(value)}\n`);
+}
+
+/** Indented JSON that keeps lists of codes and small objects on one line, for people to read. */
+export function prettyJson(value: unknown, indent = ''): string {
+  const flat = JSON.stringify(value);
+  if (value === null || typeof value !== 'object' || flat.length <= 72 || isFlatList(value)) return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => inner + prettyJson(v, inner)).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJson(v, inner)}`);
+  return `{\n${entries.join(',\n')}\n${indent}}`;
+}
+
+function isFlatList(value: object): boolean {
+  return Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object');
 }
 
 /** Today's date in UTC: the only place the CLI reads the clock for a date. */

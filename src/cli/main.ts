@@ -3,7 +3,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { runDecide } from './decide-command.js';
-import { runList, runShow, runValidate } from './framework-command.js';
+import { runList, runSchema, runShow, runValidate } from './framework-command.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED } from './io.js';
 import { runTour } from './tour.js';
 
@@ -31,23 +31,29 @@ function program(setExit: (code: number) => void): Command {
     .description('Check packs against the schema and their own references; every problem as file:line: reason.')
     .argument('<paths...>', 'pack folders, files or shipped ids')
     .option('--json', 'print a machine-readable report')
-    .action((paths: string[], flags: { json?: boolean }) => setExit(runValidate(paths, flags.json ?? false)));
+    .action((paths: string[], flags: { json?: boolean }) => { setExit(runValidate(paths, flags.json ?? false)); });
   framework
     .command('show')
     .description('Summarize a pack as of a date: standing, chair, bodies, rules and the articles they cite.')
     .argument('<id>', 'a shipped pack id or a pack folder')
     .option('--as-of <date>', 'the date to read the pack at (default: today)')
     .option('--json', 'print JSON')
-    .action((id: string, flags: { asOf?: string; json?: boolean }) => setExit(runShow(id, flags.asOf, flags.json ?? false)));
+    .action((id: string, flags: { asOf?: string; json?: boolean }) => { setExit(runShow(id, flags.asOf, flags.json ?? false)); });
+  framework
+    .command('schema')
+    .description('Print the JSON Schema that packs are validated against (also shipped as schema/framework-pack.schema.json).')
+    .action(() => {
+      setExit(runSchema());
+    });
   framework
     .command('list')
     .description('List the shipped packs.')
-    .action(() => setExit(runList()));
+    .action(() => { setExit(runList()); });
 
   root
     .command('tour')
     .description('A guided tour of the shipped packs: each answers a documented question.')
-    .action(() => setExit(runTour()));
+    .action(() => { setExit(runTour()); });
   return root;
 }
 

@@ -24,7 +24,7 @@ export function runTour(): number {
     const dir = join(SHIPPED_PACKS, id, 'examples');
     const files = safeList(dir).filter((f) => f.endsWith('.json'));
     for (const file of files) {
-      const { title, ...question } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { title?: string };
+      const question = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { title?: string };
       const parsed = parseDecideInput(question, today());
       if (!parsed.ok) {
         failed = true;
@@ -38,7 +38,7 @@ export function runTour(): number {
         continue;
       }
       const d = result.decision;
-      out.push(``, `  ${title ?? file}`, `  → ${d.outcome.toUpperCase()} (${d.reason})${d.blockedBy.length ? `, blocked by ${d.blockedBy.join(', ')}` : ''}${d.notBound.length ? `; not bound: ${d.notBound.join(', ')}` : ''}`);
+      out.push(``, `  ${question.title ?? file}`, `  → ${d.outcome.toUpperCase()} (${d.reason})${d.blockedBy.length ? `, blocked by ${d.blockedBy.join(', ')}` : ''}${d.notBound.length ? `; not bound: ${d.notBound.join(', ')}` : ''}`);
       for (const t of d.trace.slice(1)) {
         out.push(`    · ${t.finding}`);
         out.push(`      ${t.cites.map((c) => describeCitation(pack, c)).join('; ')}`);

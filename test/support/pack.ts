@@ -57,7 +57,7 @@ export function packWith(rule: PackRule, options: { members?: string[]; permanen
   };
 }
 
-export const base = { id: 'rule', title: 'Rule', validFrom: '2000-01-01', cites: ['charter:4'] } as const;
+export const base: { id: string; title: string; validFrom: string; cites: string[] } = { id: 'rule', title: 'Rule', validFrom: '2000-01-01', cites: ['charter:4'] };
 
 export function consensus(extra: Partial<Extract<PackRule, { primitive: 'consensus' }>> = {}): PackRule {
   return { ...base, primitive: 'consensus', silentAbsence: { policy: 'contested', cites: ['charter:4'] }, ...extra };

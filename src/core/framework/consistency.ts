@@ -46,12 +46,12 @@ export function checkPackConsistency(pack: Pack): PathProblem[] {
     checkChronology(m.history, ['members', i, 'history'], pack.organization.founded, report);
   });
   for (const list of ['observers', 'partners'] as const) {
-    pack[list]?.forEach((a, i) => checkChronology(a.history, [list, i, 'history'], pack.organization.founded, report));
+    pack[list]?.forEach((a, i) => { checkChronology(a.history, [list, i, 'history'], pack.organization.founded, report); });
   }
 
   const tables = new Set((pack.data ?? []).map((t) => t.table));
   checkWindows(pack.data ?? [], (t) => t.table, 'data', 'data table', report);
-  (pack.data ?? []).forEach((t, i) => checkWindow(t, ['data', i], report));
+  (pack.data ?? []).forEach((t, i) => { checkWindow(t, ['data', i], report); });
   pack.rules.forEach((r, i) => {
     checkWindow(r, ['rules', i], report);
     for (const [path, table] of tablesUsed(r)) {
@@ -155,10 +155,10 @@ function tablesUsed(rule: PackRule): [PathSegment[], string][] {
 /** Every `cites` list anywhere in the pack, with the path of each citation. */
 function walkCitations(value: unknown, visit: (citation: string, path: PathSegment[]) => void, path: PathSegment[] = []): void {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => walkCitations(v, visit, [...path, i]));
+    value.forEach((v, i) => { walkCitations(v, visit, [...path, i]); });
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'cites' && Array.isArray(v)) v.forEach((c, i) => visit(String(c), [...path, k, i]));
+      if (k === 'cites' && Array.isArray(v)) v.forEach((c, i) => { visit(String(c), [...path, k, i]); });
       else walkCitations(v, visit, [...path, k]);
     }
   }

@@ -24,6 +24,16 @@ export function tableInForce(pack: Pack, table: string, date: string): DataTable
   return (pack.data ?? []).find((t) => t.table === table && inForce(t, date));
 }
 
+const figureMaps = new WeakMap<DataTableSpec, ReadonlyMap<string, number>>();
+
+/** A table's values as a map, built once per table. */
+export function figuresOf(table: DataTableSpec | undefined): ReadonlyMap<string, number> {
+  if (!table) return new Map();
+  let figures = figureMaps.get(table);
+  if (!figures) figureMaps.set(table, (figures = new Map(Object.entries(table.values))));
+  return figures;
+}
+
 /** The standing recorded for a member on a date, or undefined before its first entry. */
 export function statusOn(member: PackMember, date: string): MemberStatusValue | undefined {
   let status: MemberStatusValue | undefined;
@@ -46,7 +56,20 @@ export interface Composition {
   readonly permanent: readonly string[];
 }
 
+// Packs are immutable once loaded, so a body's composition on a day is computed once.
+const compositions = new WeakMap<PackBody, Map<string, Composition>>();
+
 export function compositionOn(pack: Pack, body: PackBody, date: string): Composition {
+  let byDate = compositions.get(body);
+  if (!byDate) compositions.set(body, (byDate = new Map()));
+  const known = byDate.get(date);
+  if (known) return known;
+  const composition = computeComposition(pack, body, date);
+  byDate.set(date, composition);
+  return composition;
+}
+
+function computeComposition(pack: Pack, body: PackBody, date: string): Composition {
   if (body.composition.kind === 'all-members') {
     const members = pack.members.filter((m) => sitsAsMember(statusOn(m, date))).map((m) => m.state);
     return { members: members.sort(), permanent: [] };

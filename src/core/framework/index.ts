@@ -22,6 +22,7 @@ export type {
 export {
   chairOn,
   compositionOn,
+  figuresOf,
   findBody,
   inForce,
   memberName,

@@ -101,7 +101,7 @@ function toProblem(e: ErrorObject): PathProblem {
 
 function allowedTags(e: ErrorObject): string {
   const variants = (e.parentSchema?.oneOf ?? []) as { properties?: Record<string, { const?: unknown }> }[];
-  const tag = String((e.params as { tag: string }).tag);
+  const tag = (e.params as { tag: string }).tag;
   return variants.map((v) => String(v.properties?.[tag]?.const)).join(', ');
 }
 

@@ -2,7 +2,7 @@
  * The framework pack schema: one TypeBox definition gives the JSON Schema that ships in
  * `schema/framework-pack.schema.json`, the runtime check (ajv) and the TypeScript types.
  */
-import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TSchema, type TUnion } from '@sinclair/typebox';
 
 const strict = { additionalProperties: false } as const;
 
@@ -13,8 +13,7 @@ function Enum<T extends string>(values: readonly T[], description?: string) {
 
 /** A union told apart by one literal property, so a validator reports the errors of the branch meant. */
 function Discriminated<T extends TObject[]>(propertyName: string, variants: [...T]) {
-  const union = Type.Union(variants);
-  return Type.Unsafe<Static<typeof union>>({ type: 'object', oneOf: variants, discriminator: { propertyName } });
+  return Type.Unsafe<Static<TUnion<T>>>({ type: 'object', oneOf: variants, discriminator: { propertyName } });
 }
 
 export const IsoDate = Type.String({
@@ -244,6 +243,7 @@ const Criterion = Type.Object(
       description: '"states" counts members; otherwise a data table (population, votes).',
     }),
     share: Fraction,
+    strict: Type.Optional(Type.Boolean({ description: 'true: more than the share; false (default): at least.' })),
     minimum: Type.Optional(Type.Integer({ minimum: 1 })),
     onRequest: Type.Optional(Type.Boolean({ description: 'Checked only when a member asks (Nice population clause).' })),
   },

@@ -54,7 +54,8 @@ export function decideByConsensus(ballot: Ballot, rule: ConsensusRuleSpec, ctx: 
   const policy = rule.silentAbsence.policy;
   const cites = rule.silentAbsence.cites;
   let outcome: Verdict['outcome'] = 'adopted';
-  let reason = noObjection.length > 0 && rule.limitedFormat ? 'adopted-limited-format' : 'consensus';
+  const consensusWord = ballot.excluded.length > 0 ? `consensus-minus-${ballot.excluded.length}` : 'consensus';
+  let reason = noObjection.length > 0 && rule.limitedFormat ? 'adopted-limited-format' : consensusWord;
   const bound = [...supporters];
   if (silent.length > 0) {
     const who = `${list(silent)} ${silent.length === 1 ? 'was' : 'were'} absent without any notice`;
@@ -79,7 +80,10 @@ export function decideByConsensus(ballot: Ballot, rule: ConsensusRuleSpec, ctx: 
         break;
     }
   }
-  if (reason === 'consensus') note(ctx, rule, rule.cites, 'No entitled member objected: adopted by consensus.');
+  if (reason === consensusWord) {
+    const without = ballot.excluded.length > 0 ? `, without ${list(ballot.excluded)}` : '';
+    note(ctx, rule, rule.cites, `No entitled member objected: adopted by consensus${without}.`);
+  }
   if (!rule.limitedFormat) bound.push(...noObjection);
   if (rule.optOut?.binding) bound.push(...optedOut);
   // Parties set aside (consensus-minus-N) are still members: the decision applies to them.

@@ -4,6 +4,7 @@
  */
 import {
   compositionOn,
+  figuresOf,
   findBody,
   inForce,
   ruleInForce,
@@ -40,7 +41,7 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
   const rule = ruleInForce(pack, question.rule, rulesDate);
   if (!rule) return refuse('no-rule-in-force', options.asOf ? 'asOf' : 'date', `no version of rule "${question.rule}" was in force on ${rulesDate}`);
 
-  const known = new Set([...ISO_ALPHA3, ...pack.members.map((m) => m.state)]);
+  const known = knownStates(pack);
   const unknown = (codes: readonly string[] | undefined, field: string) => {
     const bad = (codes ?? []).find((c) => !known.has(c));
     return bad === undefined ? undefined : refuse('unknown-state', field, `"${bad}" is not an ISO 3166-1 alpha-3 code of a state`);
@@ -50,11 +51,12 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
   if (badCode) return badCode;
   const composition = input.members ? sorted(input.members) : [...framed.members];
   if (composition.length === 0) return refuse('date-out-of-range', 'date', `the ${body.name.en} has no known members on ${input.date}; give "members"`);
-  const stranger = Object.keys(input.positions).find((s) => !composition.includes(s));
+  const seated = new Set(composition);
+  const stranger = Object.keys(input.positions).find((s) => !seated.has(s));
   if (stranger) return refuse('not-on-body', `positions.${stranger}`, `${stranger} does not sit on the ${body.name.en} on ${input.date}; members: ${composition.join(', ')}`);
   const parties = sorted(input.parties ?? []);
   const max = rule.parties?.max;
-  const partiesOnBody = parties.filter((s) => composition.includes(s));
+  const partiesOnBody = parties.filter((s) => seated.has(s));
   if (max !== undefined && partiesOnBody.length > max) return refuse('too-many-parties', 'parties', `rule "${rule.id}" sets aside at most ${max} ${max === 1 ? 'state' : 'states'} (consensus-minus-${max}); got ${partiesOnBody.length}`);
 
   const tables = resolveTables(pack, rule, input, rulesDate, composition);
@@ -77,8 +79,8 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
   const ballot = buildBallot(
     {
       composition,
-      nonParticipating: input.members ? framed.members.filter((s) => !composition.includes(s)) : [],
-      permanent: framed.permanent.filter((s) => composition.includes(s)),
+      nonParticipating: input.members ? framed.members.filter((s) => !seated.has(s)) : [],
+      permanent: framed.permanent.filter((s) => seated.has(s)),
       parties,
       positions: input.positions,
       procedure: input.procedure,
@@ -142,27 +144,42 @@ function stillOpen(verdict: Verdict, outstanding: number, input: DecideInput, no
   return undefined;
 }
 
-type Tables = { tables: Map<string, Map<string, number>> } | { refusal: Refusal };
+type Tables = { tables: Map<string, ReadonlyMap<string, number>> } | { refusal: Refusal };
 
 /** The figures each table-based criterion needs, the caller's overriding the pack's, for every member. */
 function resolveTables(pack: Pack, rule: PackRule, input: DecideInput, date: string, composition: readonly string[]): Tables {
   const needed = new Set<string>();
+  const optional = new Set<string>();
   if (rule.primitive === 'qualified-majority') {
-    for (const c of [...rule.criteria, ...(rule.partialParticipation?.criteria ?? [])]) if (c.measure !== 'states') needed.add(c.measure);
+    for (const c of [...rule.criteria, ...(rule.partialParticipation?.criteria ?? [])]) {
+      if (c.measure !== 'states') (c.onRequest ? optional : needed).add(c.measure);
+    }
     for (const bm of [rule.blockingMinority, rule.partialParticipation?.blockingMinority]) if (bm && 'table' in bm) needed.add(bm.table);
   }
-  if (rule.primitive === 'unanimity' && rule.constructiveAbstention) needed.add(rule.constructiveAbstention.table);
-  const tables = new Map<string, Map<string, number>>();
-  for (const table of needed) {
-    const figures = new Map(Object.entries(tableInForce(pack, table, date)?.values ?? {}));
-    for (const [state, value] of Object.entries(input.data?.[table] ?? {})) figures.set(state, value);
+  // Figures for constructive abstention matter only once someone has declared it.
+  const declared = Object.values(input.positions).some((p) => p.position === 'opt-out');
+  if (rule.primitive === 'unanimity' && rule.constructiveAbstention && declared) needed.add(rule.constructiveAbstention.table);
+  const tables = new Map<string, ReadonlyMap<string, number>>();
+  for (const table of [...needed, ...[...optional].filter((t) => !needed.has(t))]) {
+    const given = Object.entries(input.data?.[table] ?? {});
+    const shipped = figuresOf(tableInForce(pack, table, date));
+    const figures = given.length === 0 ? shipped : new Map([...shipped, ...given]);
     const missing = composition.find((s) => !figures.has(s));
-    if (missing) {
+    if (missing && needed.has(table)) {
       return { refusal: { code: 'missing-data', field: `data.${table}.${missing}`, message: `rule "${rule.id}" needs the ${table} of ${missing} on ${date}; the pack has none, give it in "data"` } };
     }
-    tables.set(table, figures);
+    if (!missing) tables.set(table, figures);
   }
   return { tables };
+}
+
+const knownByPack = new WeakMap<Pack, ReadonlySet<string>>();
+
+/** ISO codes, and the historic codes a pack uses for states that no longer exist. */
+function knownStates(pack: Pack): ReadonlySet<string> {
+  let known = knownByPack.get(pack);
+  if (!known) knownByPack.set(pack, (known = new Set([...ISO_ALPHA3, ...pack.members.map((m) => m.state)])));
+  return known;
 }
 
 function capitalize(s: string): string {

@@ -16,6 +16,7 @@ const Word = Type.Unsafe<CastPosition['position']>({ type: 'string', enum: [...P
 
 export const DecideInputSchema = Type.Object(
   {
+    title: Type.Optional(Type.String({ description: 'a label for people; the engine does not read it' })),
     body: Type.String({ minLength: 1 }),
     question: Type.String({ minLength: 1 }),
     procedure: Type.Optional(Type.Unsafe<DecideInput['procedure']>({ type: 'string', enum: ['vote', 'written', 'silence'] })),
@@ -83,10 +84,12 @@ function describe(e: ErrorObject | undefined): ParsedInput {
   switch (e.keyword) {
     case 'required':
       return { ok: false, field: at(String(params.missingProperty)), message: 'is required' };
-    case 'additionalProperties':
-      return { ok: false, field: at(String(params.additionalProperty)), message: 'is not a field of the decide input' };
-    case 'propertyNames':
-      return { ok: false, field: at(String(params.propertyName)), message: 'is not an ISO 3166-1 alpha-3 code (three capital letters)' };
+    case 'additionalProperties': {
+      // Maps keyed by state (positions, data tables) reject any key that is not a state code.
+      const keyedByState = e.parentSchema?.patternProperties !== undefined;
+      const message = keyedByState ? 'is not an ISO 3166-1 alpha-3 code (three capital letters)' : 'is not a field of the decide input';
+      return { ok: false, field: at(String(params.additionalProperty)), message };
+    }
     case 'enum':
       return { ok: false, field: path, message: `expected one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}; got ${JSON.stringify(e.data)}` };
     case 'pattern':

@@ -39,7 +39,7 @@ describe('majority', () => {
   });
 
   describe('with the veto of permanent members', () => {
-    const veto = { holders: 'permanent', abstentionIsVeto: false, absenceIsVeto: false, cites: ['charter:3'] } as const;
+    const veto = { holders: 'permanent' as const, abstentionIsVeto: false, absenceIsVeto: false, cites: ['charter:3'] };
     const council = packWith(majority({ threshold: { count: 9 }, veto }), { members: STATES, permanent: ['AUT', 'BEL', 'CYP', 'DNK', 'EST'] });
     const all = everyone(council, 'yes');
 
@@ -52,7 +52,7 @@ describe('majority', () => {
       expect(outcome(council, { ...all, BEL: 'abstain' })).toMatchObject({ outcome: 'adopted' });
     });
     it('a permanent member absent is not a veto', () => {
-      const { BEL: _absent, ...rest } = all;
+      const rest = Object.fromEntries(Object.entries(all).filter(([s]) => s !== 'BEL'));
       expect(outcome(council, rest)).toMatchObject({ outcome: 'adopted' });
     });
     it('a negative vote on a draft that lacks the votes is not counted as a veto', () => {

@@ -10,7 +10,7 @@ import { meetsShare, parseShare, POSITION_WORDS, type PositionWord } from './ind
 const word = fc.constantFrom<PositionWord>(...POSITION_WORDS);
 const positionsOf = (states: readonly string[]) => fc.tuple(...states.map(() => word)).map((ws) => Object.fromEntries(states.map((s, i) => [s, ws[i] as PositionWord])));
 
-const veto = { holders: 'permanent', abstentionIsVeto: false, absenceIsVeto: false, cites: ['charter:3'] } as const;
+const veto = { holders: 'permanent' as const, abstentionIsVeto: false, absenceIsVeto: false, cites: ['charter:3'] };
 const PERMANENT = STATES.slice(0, 5);
 const council = packWith({ ...base, primitive: 'majority', base: 'members', threshold: { count: 9 }, veto }, { members: STATES, permanent: PERMANENT });
 const population = Object.fromEntries(STATES.map((s, i) => [s, 1000 * (i + 1)]));

@@ -14,6 +14,7 @@ interface CriterionResult {
   readonly yes: number;
   readonly total: number;
   readonly share: string;
+  readonly strict?: boolean;
   readonly minimum?: number;
   readonly met: boolean;
   readonly onRequest?: boolean;
@@ -29,11 +30,14 @@ export function decideByQualifiedMajority(ballot: Ballot, rule: QualifiedMajorit
   if (partial) note(ctx, rule, terms.cites, `${list(notTakingPart)} ${notTakingPart.length === 1 ? 'does' : 'do'} not take part; the thresholds are recalculated on the ${participants.length} participating members.`);
 
   const yes = participants.filter((s) => ballot.positions.get(s) === 'yes');
-  const results = terms.criteria.map((c) => evaluate(c, yes, participants, ctx));
+  // A criterion checked only on request is evaluated when its figures are at hand, and never decides.
+  const results = terms.criteria
+    .filter((c) => !c.onRequest || c.measure === 'states' || ctx.tables.has(c.measure))
+    .map((c) => evaluate(c, yes, participants, ctx));
   for (const r of results) {
     const minimum = r.minimum === undefined ? '' : ` and at least ${r.minimum}`;
     const request = r.onRequest ? ' (checked only if a member asks)' : '';
-    note(ctx, rule, terms.cites, `${r.measure}: ${r.yes} of ${r.total} in favour; at least ${formatShare(r.share)}${minimum} required${request}: ${r.met ? 'met' : 'not met'}.`);
+    note(ctx, rule, terms.cites, `${r.measure}: ${r.yes} of ${r.total} in favour; ${r.strict ? 'more than' : 'at least'} ${formatShare(r.share)}${minimum} required${request}: ${r.met ? 'met' : 'not met'}.`);
   }
   const tally = { participating: participants.length, criteria: results };
   const nonYes = participants.filter((s) => !yes.includes(s));
@@ -56,12 +60,13 @@ function evaluate(c: QualifiedCriterion, yes: readonly string[], participants: r
   const weigh = (states: readonly string[]) => states.reduce((t, s) => t + (figures ? (figures.get(s) ?? 0) : 1), 0);
   const yesWeight = weigh(yes);
   const total = weigh(participants);
-  const met = meetsShare(yesWeight, total, parseShare(c.share), false) && (c.minimum === undefined || yes.length >= c.minimum);
+  const met = meetsShare(yesWeight, total, parseShare(c.share), c.strict ?? false) && (c.minimum === undefined || yes.length >= c.minimum);
   return {
     measure: c.measure,
     yes: yesWeight,
     total,
     share: c.share,
+    ...(c.strict ? { strict: true } : {}),
     ...(c.minimum === undefined ? {} : { minimum: c.minimum }),
     met,
     ...(c.onRequest ? { onRequest: true } : {}),

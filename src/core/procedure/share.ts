@@ -7,9 +7,15 @@ export interface Share {
   readonly denominator: bigint;
 }
 
+const parsed = new Map<string, Share>();
+
 export function parseShare(text: string): Share {
+  const known = parsed.get(text);
+  if (known) return known;
   const [n = '', d = ''] = text.split('/');
-  return { numerator: BigInt(n), denominator: BigInt(d) };
+  const share = { numerator: BigInt(n), denominator: BigInt(d) };
+  parsed.set(text, share);
+  return share;
 }
 
 export function meetsShare(part: number, whole: number, share: Share, strictlyMore: boolean): boolean {

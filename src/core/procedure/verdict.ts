@@ -45,6 +45,11 @@ export function quorumMet(ballot: Ballot, rule: PackRule, ctx: RuleContext): boo
   return met;
 }
 
+/** Distinct and in alphabetical order; most inputs already are, so check before sorting. */
 export function sorted(states: Iterable<string>): string[] {
-  return [...new Set(states)].sort();
+  const distinct = [...new Set(states)];
+  for (let i = 1; i < distinct.length; i++) {
+    if ((distinct[i - 1] ?? '') > (distinct[i] ?? '')) return distinct.sort();
+  }
+  return distinct;
 }
