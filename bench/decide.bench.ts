@@ -72,7 +72,7 @@ export async function benchDecide(): Promise<BenchRow[]> {
   await bench.run();
   for (const t of bench.tasks) {
     const error = (t.result as { error?: unknown } | undefined)?.error;
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error(`${t.name}: ${JSON.stringify(error)}`);
   }
   return bench.tasks.map((t, idx) => {
     const result = t.result as { throughput?: { p50: number }; latency?: { p50: number } } | undefined;

@@ -58,7 +58,10 @@ describe('Council of the EU', () => {
 
   it('names the missing population figure instead of guessing it', () => {
     const r = decide(pack, { body: 'council', question: 'qmv', procedure: 'vote', date: '2025-03-01', positions: {} });
-    expect(r).toMatchObject({ ok: false, refusal: { code: 'missing-data', field: expect.stringMatching(/^data\.population\.[A-Z]{3}$/) } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.refusal.code).toBe('missing-data');
+    expect(r.refusal.field).toMatch(/^data\.population\.[A-Z]{3}$/);
   });
 
   it('unanimity: an abstention does not prevent it (Art. 238(4) TFEU)', () => {
@@ -98,6 +101,6 @@ describe('Council of the EU', () => {
     const four = Object.fromEntries(eu27in2010.map((s) => [s, ['DEU', 'FRA', 'ITA', 'POL'].includes(s) ? ('no' as const) : ('yes' as const)]));
     const d = decideOn('eu-council', { ...q, positions: four });
     expect(d).toMatchObject({ outcome: 'rejected', reason: 'no-qualified-majority' });
-    expect(d.tally).toMatchObject({ criteria: expect.arrayContaining([expect.objectContaining({ measure: 'votes', yes: 231, total: 345 })]) });
+    expect((d.tally as { criteria: unknown[] }).criteria).toContainEqual(expect.objectContaining({ measure: 'votes', yes: 231, total: 345 }) as unknown);
   });
 });

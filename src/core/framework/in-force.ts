@@ -61,7 +61,7 @@ const compositions = new WeakMap<PackBody, Map<string, Composition>>();
 
 export function compositionOn(pack: Pack, body: PackBody, date: string): Composition {
   let byDate = compositions.get(body);
-  if (!byDate) compositions.set(body, (byDate = new Map()));
+  if (!byDate) compositions.set(body, (byDate = new Map<string, Composition>()));
   const known = byDate.get(date);
   if (known) return known;
   const composition = computeComposition(pack, body, date);
