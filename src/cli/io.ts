@@ -20,7 +20,9 @@ export async function readInput(file: string | undefined): Promise<string> {
 }
 
 export function printJson(value: unknown, pretty: boolean): void {
-  process.stdout.write(`${pretty ? prettyJson(value) : JSON.stringify(value)}\n`);
+  // Round-trip first so that what is printed is exactly what JSON can say (no undefined).
+  const plain = JSON.parse(JSON.stringify(value)) as unknown;
+  process.stdout.write(`${pretty ? prettyJson(plain) : JSON.stringify(plain)}\n`);
 }
 
 /** Indented JSON that keeps lists of codes and small objects on one line, for people to read. */
