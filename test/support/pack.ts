@@ -74,3 +74,20 @@ export function outcome(pack: Pack, positions: Record<string, PositionWord | { p
 export function everyone(pack: Pack, word: PositionWord): Record<string, PositionWord> {
   return Object.fromEntries(pack.members.map((m) => [m.state, word]));
 }
+
+const DOUBLE_MAJORITY = [
+  { measure: 'states', share: '55/100' },
+  { measure: 'population', share: '65/100' },
+];
+
+/** The EU's double majority (Art. 16(4) TEU) with its Art. 238(3) TFEU recalculation. */
+export function doubleMajority(extra: Partial<Extract<PackRule, { primitive: 'qualified-majority' }>> = {}): PackRule {
+  return {
+    ...base,
+    primitive: 'qualified-majority',
+    criteria: DOUBLE_MAJORITY,
+    blockingMinority: { minimumStates: 4 },
+    partialParticipation: { criteria: DOUBLE_MAJORITY, blockingMinority: { populationOver: '35/100', table: 'population', plus: 1 }, cites: ['charter:3'] },
+    ...extra,
+  };
+}

@@ -3,8 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PackRule } from '../framework/index.js';
-import { base, consensus, outcome, packWith, STATES } from '../../../test/support/pack.js';
+import { base, consensus, doubleMajority, outcome, packWith, STATES } from '../../../test/support/pack.js';
 import { meetsShare, parseShare, POSITION_WORDS, type PositionWord } from './index.js';
 
 const word = fc.constantFrom<PositionWord>(...POSITION_WORDS);
@@ -14,15 +13,7 @@ const veto = { holders: 'permanent' as const, abstentionIsVeto: false, absenceIs
 const PERMANENT = STATES.slice(0, 5);
 const council = packWith({ ...base, primitive: 'majority', base: 'members', threshold: { count: 9 }, veto }, { members: STATES, permanent: PERMANENT });
 const population = Object.fromEntries(STATES.map((s, i) => [s, 1000 * (i + 1)]));
-const qmvRule: PackRule = {
-  ...base,
-  primitive: 'qualified-majority',
-  criteria: [
-    { measure: 'states', share: '55/100' },
-    { measure: 'population', share: '65/100' },
-  ],
-  blockingMinority: { minimumStates: 4 },
-};
+const qmvRule = doubleMajority({ partialParticipation: undefined });
 const packs = {
   consensus: packWith(consensus({ optOut: { binding: false, cites: ['charter:3'] }, limitedFormat: { cites: ['charter:3'] } })),
   unanimity: packWith({ ...base, primitive: 'unanimity', abstentionBlocks: false, absenceBlocks: false }),

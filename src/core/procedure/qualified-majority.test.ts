@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PackRule } from '../framework/index.js';
-import { base, outcome, packWith, STATES } from '../../../test/support/pack.js';
+import { doubleMajority, outcome, packWith, STATES } from '../../../test/support/pack.js';
 
 // 15 members; population 100 each except AUT (700) and BEL (500): total 2600.
 const population = Object.fromEntries(STATES.map((s) => [s, s === 'AUT' ? 700 : s === 'BEL' ? 500 : 100]));
 
-function qmv(extra: Partial<Extract<PackRule, { primitive: 'qualified-majority' }>> = {}): PackRule {
-  return {
-    ...base,
-    primitive: 'qualified-majority',
-    criteria: [
-      { measure: 'states', share: '55/100' },
-      { measure: 'population', share: '65/100' },
-    ],
-    blockingMinority: { minimumStates: 4 },
-    partialParticipation: {
-      criteria: [
-        { measure: 'states', share: '55/100' },
-        { measure: 'population', share: '65/100' },
-      ],
-      blockingMinority: { populationOver: '35/100', table: 'population', plus: 1 },
-      cites: ['charter:3'],
-    },
-    ...extra,
-  };
-}
+const qmv = doubleMajority;
 
 const votes = (yes: string[]) => Object.fromEntries(STATES.map((s) => [s, yes.includes(s) ? ('yes' as const) : ('no' as const)]));
 
