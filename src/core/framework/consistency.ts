@@ -44,6 +44,7 @@ export function checkPackConsistency(pack: Pack): PathProblem[] {
     if (states.has(m.state)) report(['members', i, 'state'], `member "${m.state}" is listed twice`);
     states.add(m.state);
     checkChronology(m.history, ['members', i, 'history'], pack.organization.founded, report);
+    if (m.participation) checkChronology(m.participation, ['members', i, 'participation'], pack.organization.founded, report);
   });
   for (const list of ['observers', 'partners'] as const) {
     pack[list]?.forEach((a, i) => { checkChronology(a.history, [list, i, 'history'], pack.organization.founded, report); });

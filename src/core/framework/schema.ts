@@ -97,11 +97,23 @@ export const MEMBER_STATUSES = ['member', 'suspended', 'expelled', 'withdrawal-p
 export const MemberStatus = Enum(MEMBER_STATUSES);
 export const AssociateStatus = Enum(['granted', 'suspended', 'annulled', 'withdrawn'] as const);
 
+const Participation = Type.Object(
+  {
+    participating: Type.Boolean(),
+    from: IsoDate,
+    basis: Type.String({ minLength: 1, description: 'What the record of fact rests on (attendance, notices); never a legal status.' }),
+    source: Type.Optional(Type.String({ minLength: 1 })),
+    unconfirmed: Unconfirmed,
+  },
+  strict,
+);
+
 const Member = Type.Object(
   {
     state: StateCode,
     name: Localized,
     history: Type.Array(historyEntry(MemberStatus), { minItems: 1 }),
+    participation: Type.Optional(Type.Array(Participation)),
   },
   strict,
 );

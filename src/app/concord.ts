@@ -1,0 +1,100 @@
+/**
+ * Concord opened on a database: the ledger, the installed framework pack, and the commands of
+ * the registry. Each command reads its stream, folds it, asks the decider, and appends with the
+ * version it read, so a concurrent writer gets a conflict instead of a lost update.
+ */
+import { createHash } from 'node:crypto';
+import type { Pack } from '../core/framework/index.js';
+import { historyFromPack, partyStream } from '../core/membership/index.js';
+import { appendToLedger, type AppendOptions, type AppendResult, type StreamAppend } from '../ledger/index.js';
+import { openDatabase, type Database, type StoreConfig } from '../store/database.js';
+import { projectEntries, type FrameworkInstalled } from '../store/projections.js';
+import { loadPack } from './packs.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface OpenOptions {
+  readonly store: StoreConfig;
+  /** The pack to install in an empty database (default: csto); must match an installed one. */
+  readonly framework?: string | undefined;
+  readonly clock?: Clock | undefined;
+}
+
+export class ConcordError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Concord {
+  readonly database: Database;
+  readonly pack: Pack;
+  readonly clock: Clock;
+  append(requests: readonly StreamAppend[], options: Omit<AppendOptions, 'recordedAt'>): Promise<AppendResult>;
+  today(): string;
+  close(): Promise<void>;
+}
+
+export const SETUP_ACTOR = 'concord:setup';
+
+export async function openConcord(options: OpenOptions): Promise<Concord> {
+  const database = await openDatabase(options.store);
+  const clock = options.clock ?? systemClock;
+  try {
+    const pack = await installedPack(database, options.framework, clock);
+    return {
+      database,
+      pack,
+      clock,
+      append: (requests, appendOptions) => appendToLedger(database, requests, { ...appendOptions, recordedAt: clock.now().toISOString() }, projectEntries),
+      today: () => clock.now().toISOString().slice(0, 10),
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** The pack this database was set up with; an empty database is set up with the one asked for. */
+async function installedPack(database: Database, requested: string | undefined, clock: Clock): Promise<Pack> {
+  const setting = await database.db.selectFrom('projection_settings').select('value').where('key', '=', 'framework').executeTakeFirst();
+  const installed = setting ? (JSON.parse(setting.value) as FrameworkInstalled) : undefined;
+  if (installed && requested !== undefined && requested !== installed.id) {
+    throw new ConcordError(`this database holds the "${installed.id}" framework; use another data folder for "${requested}"`, 'framework');
+  }
+  const id = installed?.id ?? requested ?? 'csto';
+  const loaded = loadPack(id);
+  if (!loaded.ok) {
+    const first = loaded.problems[0];
+    throw new ConcordError(`framework "${id}" cannot be loaded: ${first ? `${first.file}:${first.line}: ${first.message}` : 'invalid pack'}`, 'framework');
+  }
+  if (!installed) await installHistory(database, loaded.pack, clock);
+  return loaded.pack;
+}
+
+/**
+ * Writes the pack's documented history as one atomic append, keyed so that two processes
+ * starting on one empty database install it once.
+ */
+async function installHistory(database: Database, pack: Pack, clock: Clock): Promise<void> {
+  const digest = createHash('sha256').update(JSON.stringify(pack)).digest('hex');
+  const installed: FrameworkInstalled = { id: pack.id, name: pack.organization.name.en, digest };
+  const requests: StreamAppend[] = [
+    { streamId: 'framework', expectedVersion: 0, events: [{ type: 'FrameworkInstalled', data: installed, validAt: pack.organization.founded, reconstructed: true }] },
+    ...historyFromPack(pack).map((h) => ({
+      streamId: partyStream(h.party),
+      expectedVersion: 0,
+      events: h.events.map((e) => ({ type: e.type, data: e.data, validAt: e.validAt, reconstructed: true })),
+    })),
+  ];
+  const result = await appendToLedger(database, requests, { actor: SETUP_ACTOR, recordedAt: clock.now().toISOString(), idempotencyKey: `install:${pack.id}` }, projectEntries);
+  if (!result.ok && result.code !== 'conflict') throw new ConcordError(`installing ${pack.id} failed: ${result.code}`, 'framework');
+}
