@@ -172,7 +172,7 @@ function toChange(row: {
   reconstructed: number;
 }): TimelineChange {
   return {
-    seq: Number(row.seq),
+    seq: row.seq,
     party: row.party,
     role: row.role as Role,
     change: row.change as TimelineChange['change'],

@@ -6,6 +6,10 @@ import { runDecide } from './decide-command.js';
 import { runList, runSchema, runShow, runValidate } from './framework-command.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED } from './io.js';
 import { runTour } from './tour.js';
+import { NOTE_KINDS } from '../core/correspondence/index.js';
+import { runExport, runImport, runReplay, runVerify } from './ledger-command.js';
+import { runNoteRegister, runRegistry, runStatementRecord, runTimers, type NoteFlags, type RegistryFlags, type StatementFlags } from './registry-command.js';
+import { withConcord, withDatabase, withStoreOptions, type StoreFlags } from './store-options.js';
 
 function program(setExit: (code: number) => void): Command {
   const root = new Command('concord')
@@ -49,6 +53,79 @@ function program(setExit: (code: number) => void): Command {
     .command('list')
     .description('List the shipped packs.')
     .action(() => { setExit(runList()); });
+
+  withStoreOptions(
+    root
+      .command('registry')
+      .description('The registry of members, observers and partners: status of each on a date, as known on a date.')
+      .option('--as-of <date>', 'the date whose legal situation is asked about (default: today)')
+      .option('--known-at <date>', 'count only what the secretariat knew by the end of this day (default: today)')
+      .option('--state <code>', 'one party in detail: status, participation, official notes and statements')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: RegistryFlags & StoreFlags) => {
+    setExit(await withConcord('registry', flags, (c) => runRegistry(c, flags)));
+  });
+
+  const ledger = root.command('ledger').description('The tamper-evident ledger of every procedural act.');
+  withStoreOptions(ledger.command('verify').description('Recompute the hash chain; exit 1 naming the first entry that fails.').option('--json', 'print JSON')).action(
+    async (flags: StoreFlags & { json?: boolean }) => {
+      setExit(await withConcord('ledger verify', flags, (c) => runVerify(c, flags.json ?? false)));
+    },
+  );
+  withStoreOptions(ledger.command('export').description('Write the ledger as NDJSON, hashes included.').option('--output <file>', 'write to a file instead of standard output')).action(
+    async (flags: StoreFlags & { output?: string }) => {
+      setExit(await withConcord('ledger export', flags, (c) => runExport(c, flags.output)));
+    },
+  );
+  ledger
+    .command('import')
+    .description('Load an NDJSON export into an empty database; the whole chain is checked first.')
+    .argument('<file>', 'an export written by "concord ledger export"')
+    .option('--data <dir>', 'the data folder of the embedded database (default: $CONCORD_DATA or ./data)')
+    .action(async (file: string, flags: StoreFlags) => {
+      setExit(await withDatabase('ledger import', flags, (db) => runImport(db, file)));
+    });
+  withStoreOptions(ledger.command('replay').description('Rebuild every read model from the ledger and check it equals the live one.')).action(async (flags: StoreFlags) => {
+    setExit(await withConcord('ledger replay', flags, (c) => runReplay(c)));
+  });
+
+  const note = root.command('note').description('The register of official correspondence.');
+  withStoreOptions(
+    note
+      .command('register')
+      .description('Register an incoming note; a withdrawal notice starts its notice period.')
+      .requiredOption('--from <state>', 'the sending state (alpha-3)')
+      .requiredOption('--authority <name>', 'the sending authority')
+      .requiredOption('--reference <number>', "the sender's reference number")
+      .requiredOption('--dated <date>', 'the date the note bears')
+      .requiredOption('--kind <kind>', NOTE_KINDS.join(' | '))
+      .requiredOption('--subject <text>', 'what the note is about')
+      .option('--idempotency-key <key>', 'sending the same key again records nothing more')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: NoteFlags & StoreFlags) => {
+    setExit(await withConcord('note register', flags, (c) => runNoteRegister(c, flags)));
+  });
+
+  const statement = root.command('statement').description('Public statements: recorded apart, never a change of status.');
+  withStoreOptions(
+    statement
+      .command('record')
+      .description('Record a statement made in public.')
+      .requiredOption('--speaker <who>', 'name and office')
+      .requiredOption('--state <code>', 'the state spoken for or about (alpha-3)')
+      .requiredOption('--venue <where>', 'outlet, forum or interview')
+      .requiredOption('--said-on <date>', 'the date it was said')
+      .requiredOption('--url <link>', 'where it can be read')
+      .requiredOption('--summary <text>', 'what was said, in a sentence')
+      .option('--idempotency-key <key>', 'sending the same key again records nothing more')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: StatementFlags & StoreFlags) => {
+    setExit(await withConcord('statement record', flags, (c) => runStatementRecord(c, flags)));
+  });
+
+  withStoreOptions(root.command('timers').description('Fire the deadlines that are due (also done on every start) and list those pending.')).action(async (flags: StoreFlags) => {
+    setExit(await withConcord('timers', flags, (c) => runTimers(c)));
+  });
 
   root
     .command('tour')

@@ -39,8 +39,11 @@ export type AppendResult =
 /** Called inside the append's transaction with the new entries, to update the read models. */
 export type Projector = (trx: Kysely<Tables>, entries: readonly LedgerEntry[], database: Database) => Promise<void>;
 
-class Refused {
-  constructor(readonly result: Extract<AppendResult, { ok: false }>) {}
+/** Thrown inside the transaction to roll it back; caught below and returned as a value. */
+class Refused extends Error {
+  constructor(readonly result: Extract<AppendResult, { ok: false }>) {
+    super(result.code);
+  }
 }
 
 const INSERT_CHUNK = 400;
@@ -58,7 +61,7 @@ export async function appendToLedger(database: Database, requests: readonly Stre
         }
       }
       const head = await trx.selectFrom('ledger_entries').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-      let seq = head ? Number(head.seq) : 0;
+      let seq = head?.seq ?? 0;
       let prevHash = head?.hash ?? GENESIS_HASH;
       const entries: LedgerEntry[] = [];
       for (const request of requests) {
@@ -104,7 +107,7 @@ export async function appendToLedger(database: Database, requests: readonly Stre
 
 export async function streamVersion(db: Kysely<Tables>, streamId: string): Promise<number> {
   const row = await db.selectFrom('ledger_entries').select((eb) => eb.fn.max('stream_version').as('version')).where('stream_id', '=', streamId).executeTakeFirst();
-  return Number(row?.version ?? 0);
+  return row?.version ?? 0;
 }
 
 function hashRequest(requests: readonly StreamAppend[]): string {

@@ -24,9 +24,9 @@ export function toRow(e: LedgerEntry): LedgerEntryRow {
 
 export function fromRow(row: LedgerEntryRow, dialect: Dialect): LedgerEntry {
   return {
-    seq: Number(row.seq),
+    seq: row.seq,
     streamId: row.stream_id,
-    streamVersion: Number(row.stream_version),
+    streamVersion: row.stream_version,
     type: row.type,
     data: dialect.decodeJson(row.data),
     validAt: row.valid_at,

@@ -16,6 +16,8 @@ export type StoreConfig = { readonly dataDir: string } | { readonly url: string;
 export interface Database {
   readonly db: Kysely<Tables>;
   readonly dialect: Dialect;
+  /** The PostgreSQL schema the tables live in, when not the default one. */
+  readonly schema?: string | undefined;
   /** Where the data lives, for people: a file path or a server address (never a password). */
   readonly location: string;
   /**
@@ -40,15 +42,27 @@ export async function openDatabase(config: StoreConfig): Promise<Database> {
   return database;
 }
 
+/**
+ * better-sqlite3 is synchronous: a second connection in the same process waiting for the write
+ * lock would block the very thread that must release it. So one process shares one connection
+ * per file (Kysely queues its users); other processes wait on the file lock as usual.
+ */
+const sqliteHandles = new Map<string, { database: Database; users: number }>();
+
 function openSqlite(dataDir: string): Database {
   mkdirSync(dataDir, { recursive: true });
   const file = resolve(join(dataDir, 'concord.db'));
+  const shared = sqliteHandles.get(file);
+  if (shared) {
+    shared.users++;
+    return shared.database;
+  }
   const native = new SQLiteDatabase(file);
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = NORMAL');
   native.pragma('busy_timeout = 10000');
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: native }) });
-  return {
+  const database: Database = {
     db,
     dialect: SQLITE,
     location: `SQLite ${file}`,
@@ -66,8 +80,15 @@ function openSqlite(dataDir: string): Database {
           throw error;
         }
       }),
-    close: () => db.destroy(),
+    close: async () => {
+      const handle = sqliteHandles.get(file);
+      if (handle && --handle.users > 0) return;
+      sqliteHandles.delete(file);
+      await db.destroy();
+    },
   };
+  sqliteHandles.set(file, { database, users: 1 });
+  return database;
 }
 
 function openPostgres(url: string, schema: string | undefined): Database {
@@ -76,13 +97,14 @@ function openPostgres(url: string, schema: string | undefined): Database {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     // 64-bit integers (sequence numbers) come back as numbers; Concord's stay far below 2^53.
-    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
+    types: { getTypeParser: bigintAsNumber },
   });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const address = new URL(url);
   return {
     db,
     dialect: POSTGRES,
+    schema,
     location: `PostgreSQL ${address.hostname}:${address.port || '5432'}${address.pathname}${schema ? ` (schema ${schema})` : ''}`,
     writeTransaction: (work) =>
       db.transaction().execute(async (trx) => {
@@ -93,11 +115,19 @@ function openPostgres(url: string, schema: string | undefined): Database {
   };
 }
 
+const INT8_OID = 20;
+const standardParser = pg.types.getTypeParser.bind(pg.types) as (oid: number, format?: string) => (value: string) => unknown;
+const bigintAsNumber = ((oid: number, format?: string) => (oid === INT8_OID ? Number : standardParser(oid, format))) as pg.CustomTypesConfig['getTypeParser'];
+
 async function migrate(database: Database): Promise<void> {
-  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect) });
+  const migrator = new Migrator({
+    db: database.db,
+    provider: migrationProvider(database.dialect),
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${failed} failed on ${database.location}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`database migration ${failed} failed on ${database.location}: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
 }

@@ -29,5 +29,5 @@ export const POSTGRES: Dialect = {
 };
 
 function hasCode(error: unknown, codes: readonly string[]): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && codes.includes(String((error as { code: unknown }).code));
+  return typeof error === 'object' && error !== null && 'code' in error && codes.includes(String((error).code));
 }

@@ -137,7 +137,7 @@ function applyDecision(command: Extract<StandingCommand, { kind: 'apply-decision
   if (associate !== ['grant', 'suspend-status', 'annul'].includes(command.change)) {
     return refuse('not-allowed', 'change', `"${command.change}" does not apply to the role ${command.role}`);
   }
-  const standingKind = associate ? (command.role as 'observer' | 'partner') : transition.standing;
+  const standingKind = associate ? (command.role) : transition.standing;
   const rule = pack.standing?.[standingKind];
   if (rule?.decidedBy !== undefined && rule.decidedBy !== command.body) {
     return refuse('wrong-body', 'body', `${standingKind} is decided by the ${rule.decidedBy}, not the ${command.body}`);
