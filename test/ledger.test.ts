@@ -111,6 +111,13 @@ describe.each(engines)('ledger on $name', (engine) => {
     expect(await verifyChain(db)).toMatchObject({ ok: false, seq: 3, reason: expect.stringContaining('missing') as string });
   });
 
+  it('notices entries cut from the end of the chain', async () => {
+    const { db } = await fresh();
+    for (let i = 1; i <= 4; i++) await append(db, `note-${i}`, 0, [event(i)]);
+    await sql`delete from ledger_entries where seq > 2`.execute(db.db);
+    expect(await verifyChain(db)).toMatchObject({ ok: false, seq: 3, reason: expect.stringContaining('removed from the end') as string });
+  });
+
   it('exports and imports with the chain intact; the imported read models equal the originals', async () => {
     const { db } = await fresh();
     for (let i = 1; i <= 5; i++) await append(db, `note-${i}`, 0, [event(i)]);

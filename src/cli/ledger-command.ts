@@ -24,7 +24,8 @@ export async function runVerify(c: Concord, json: boolean): Promise<number> {
     if (!json) process.stdout.write(`ledger verified: ${result.count} entries, head ${result.headHash} (${c.database.location})\n`);
     return EXIT_OK;
   }
-  process.stderr.write(`concord ledger verify: entry ${result.seq} (stream ${result.streamId}) fails: ${result.reason}; the ${result.count} entries before it verify\n`);
+  const where = result.streamId ? `entry ${result.seq} (stream ${result.streamId})` : `entry ${result.seq}`;
+  process.stderr.write(`concord ledger verify: ${where} fails: ${result.reason}; the ${result.count} entries before it verify\n`);
   return EXIT_FAILED;
 }
 

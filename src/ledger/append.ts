@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
+import { streamVersions } from '../store/ledger-writes.js';
 import type { Tables } from '../store/schema.js';
-import { GENESIS_HASH, seal, type LedgerEntry } from './entry.js';
+import { seal, type LedgerEntry } from './entry.js';
 import { fromRow, toRow } from './rows.js';
 
 export interface NewEvent {
@@ -46,12 +47,10 @@ class Refused extends Error {
   }
 }
 
-const INSERT_CHUNK = 400;
-
 export async function appendToLedger(database: Database, requests: readonly StreamAppend[], options: AppendOptions, project: Projector): Promise<AppendResult> {
   const requestHash = options.idempotencyKey === undefined ? '' : hashRequest(requests);
   try {
-    return await database.writeTransaction(async (trx) => {
+    return await database.writeTransaction(async (trx, head) => {
       if (options.idempotencyKey !== undefined) {
         const seen = await trx.selectFrom('ledger_idempotency').selectAll().where('key', '=', options.idempotencyKey).executeTakeFirst();
         if (seen) {
@@ -60,16 +59,14 @@ export async function appendToLedger(database: Database, requests: readonly Stre
           return { ok: true, entries: rows.map((r) => fromRow(r, database.dialect)), replayed: true } as const;
         }
       }
-      const head = await trx.selectFrom('ledger_entries').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-      let seq = head?.seq ?? 0;
-      let prevHash = head?.hash ?? GENESIS_HASH;
+      let seq = head.seq;
+      let prevHash = head.hash;
+      // Versions are read only for streams appended to without an expectation; the others are
+      // checked as the rows go in.
+      const unknown = await streamVersions(trx, requests.filter((r) => r.expectedVersion === 'any').map((r) => r.streamId));
       const entries: LedgerEntry[] = [];
       for (const request of requests) {
-        const current = await streamVersion(trx, request.streamId);
-        if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
-          throw new Refused({ ok: false, code: 'conflict', streamId: request.streamId, expected: request.expectedVersion, actual: current });
-        }
-        let version = current;
+        let version = request.expectedVersion === 'any' ? (unknown.get(request.streamId) ?? 0) : request.expectedVersion;
         for (const event of request.events) {
           const entry = seal({
             seq: ++seq,
@@ -88,8 +85,11 @@ export async function appendToLedger(database: Database, requests: readonly Stre
           entries.push(entry);
         }
       }
-      for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-        await trx.insertInto('ledger_entries').values(entries.slice(i, i + INSERT_CHUNK).map(toRow)).execute();
+      const guards = requests.flatMap((r) => (r.expectedVersion === 'any' ? [] : [{ streamId: r.streamId, expected: r.expectedVersion }]));
+      if (!(await database.insertEntries(trx, entries.map(toRow), guards, { seq, hash: prevHash }))) {
+        const actual = await streamVersions(trx, guards.map((g) => g.streamId));
+        const stale = guards.find((g) => actual.get(g.streamId) !== g.expected) ?? guards[0];
+        throw new Refused({ ok: false, code: 'conflict', streamId: stale?.streamId ?? '', expected: stale?.expected ?? 0, actual: actual.get(stale?.streamId ?? '') ?? 0 });
       }
       const first = entries[0];
       const last = entries.at(-1);
@@ -103,11 +103,6 @@ export async function appendToLedger(database: Database, requests: readonly Stre
     if (error instanceof Refused) return error.result;
     throw error;
   }
-}
-
-export async function streamVersion(db: Kysely<Tables>, streamId: string): Promise<number> {
-  const row = await db.selectFrom('ledger_entries').select((eb) => eb.fn.max('stream_version').as('version')).where('stream_id', '=', streamId).executeTakeFirst();
-  return row?.version ?? 0;
 }
 
 function hashRequest(requests: readonly StreamAppend[]): string {

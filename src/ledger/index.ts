@@ -1,4 +1,4 @@
-export { appendToLedger, streamVersion, type AppendOptions, type AppendResult, type NewEvent, type Projector, type StreamAppend } from './append.js';
+export { appendToLedger, type AppendOptions, type AppendResult, type NewEvent, type Projector, type StreamAppend } from './append.js';
 export { GENESIS_HASH, hashEntry, knownFrom, type LedgerEntry } from './entry.js';
 export { ledgerHead, readChain, readStream } from './read.js';
 export { replayProjections, type ReplayResult } from './replay.js';

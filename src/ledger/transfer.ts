@@ -60,12 +60,10 @@ export function checkExport(lines: readonly string[]): { ok: true; entries: Ledg
 export async function importLines(database: Database, lines: readonly string[], project: Projector): Promise<ImportResult> {
   const checked = checkExport(lines);
   if (!checked.ok) return checked;
-  return database.writeTransaction(async (trx) => {
-    const existing = await trx.selectFrom('ledger_entries').select('seq').limit(1).executeTakeFirst();
-    if (existing) return { ok: false, line: 1, reason: 'the ledger here is not empty; import into a new data folder or database' } as const;
-    for (let i = 0; i < checked.entries.length; i += 400) {
-      await trx.insertInto('ledger_entries').values(checked.entries.slice(i, i + 400).map(toRow)).execute();
-    }
+  return database.writeTransaction(async (trx, head) => {
+    if (head.seq > 0) return { ok: false, line: 1, reason: 'the ledger here is not empty; import into a new data folder or database' } as const;
+    const last = checked.entries.at(-1);
+    await database.insertEntries(trx, checked.entries.map(toRow), [], { seq: last?.seq ?? 0, hash: last?.hash ?? head.hash });
     await project(trx, checked.entries, database);
     return { ok: true, count: checked.entries.length } as const;
   });

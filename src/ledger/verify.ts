@@ -43,12 +43,18 @@ export class ChainChecker {
 }
 
 export async function verifyChain(database: Database, onProgress?: (checked: number) => void): Promise<ChainCheck> {
+  // The head is read first: entries appended meanwhile only lengthen the chain past it.
+  const head = await database.db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
   const checker = new ChainChecker();
   for await (const page of readChain(database)) {
     for (const entry of page) if (!checker.check(entry)) return checker.result();
     onProgress?.(checker.result().count);
   }
-  return checker.result();
+  const result = checker.result();
+  if (result.ok && head && head.seq > result.count) {
+    return { ok: false, count: result.count, seq: result.count + 1, streamId: '', reason: `the ledger's head records ${head.seq} entries but the chain ends at ${result.count}: entries were removed from the end` };
+  }
+  return result;
 }
 
 function short(hash: string): string {

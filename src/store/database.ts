@@ -9,7 +9,8 @@ import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { POSTGRES, SQLITE, type Dialect } from './dialect.js';
 import { migrationProvider } from './migrations.js';
-import type { Tables } from './schema.js';
+import { insertGuarded, insertGuardedPostgres, type LedgerHead, type VersionGuard } from './ledger-writes.js';
+import type { LedgerEntryRow, Tables } from './schema.js';
 
 export type StoreConfig = { readonly dataDir: string } | { readonly url: string; readonly schema?: string };
 
@@ -21,15 +22,14 @@ export interface Database {
   /** Where the data lives, for people: a file path or a server address (never a password). */
   readonly location: string;
   /**
-   * Run `work` in a transaction holding the ledger's write lock: the hash chain is one chain, so
-   * appends are serialized, across processes too.
+   * Run `work` in a transaction holding the ledger's write lock, with the chain's head as locked:
+   * the hash chain is one chain, so appends are serialized, across processes too.
    */
-  writeTransaction<T>(work: (trx: Kysely<Tables>) => Promise<T>): Promise<T>;
+  writeTransaction<T>(work: (trx: Kysely<Tables>, head: LedgerHead) => Promise<T>): Promise<T>;
+  /** Insert entries and move the head, unless a stream's version is no longer the one expected. */
+  insertEntries(trx: Kysely<Tables>, rows: readonly LedgerEntryRow[], guards: readonly VersionGuard[], head: LedgerHead): Promise<boolean>;
   close(): Promise<void>;
 }
-
-/** The ledger's advisory lock key in PostgreSQL (any constant shared by every Concord process). */
-const LEDGER_LOCK = 0x636f6e63;
 
 export async function openDatabase(config: StoreConfig): Promise<Database> {
   const database = 'url' in config ? openPostgres(config.url, config.schema) : openSqlite(config.dataDir);
@@ -72,7 +72,7 @@ function openSqlite(dataDir: string): Database {
       db.connection().execute(async (conn) => {
         await sql`begin immediate`.execute(conn);
         try {
-          const result = await work(conn);
+          const result = await work(conn, await readHead(conn, ''));
           await sql`commit`.execute(conn);
           return result;
         } catch (error) {
@@ -80,6 +80,7 @@ function openSqlite(dataDir: string): Database {
           throw error;
         }
       }),
+    insertEntries: insertGuarded,
     close: async () => {
       const handle = sqliteHandles.get(file);
       if (handle && --handle.users > 0) return;
@@ -106,13 +107,18 @@ function openPostgres(url: string, schema: string | undefined): Database {
     dialect: POSTGRES,
     schema,
     location: `PostgreSQL ${address.hostname}:${address.port || '5432'}${address.pathname}${schema ? ` (schema ${schema})` : ''}`,
-    writeTransaction: (work) =>
-      db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`.execute(trx);
-        return work(trx);
-      }),
+    // Locking the head row serializes writers; a waiting writer then reads the head as committed.
+    writeTransaction: (work) => db.transaction().execute(async (trx) => work(trx, await readHead(trx, 'for update'))),
+    insertEntries: insertGuardedPostgres,
     close: () => db.destroy(),
   };
+}
+
+async function readHead(trx: Kysely<Tables>, lock: '' | 'for update'): Promise<LedgerHead> {
+  const result = await sql<LedgerHead>`select seq, hash from ledger_head where id = 1 ${sql.raw(lock)}`.execute(trx);
+  const head = result.rows[0];
+  if (!head) throw new Error('the ledger head is missing: the database was not set up by Concord');
+  return { seq: Number(head.seq), hash: head.hash };
 }
 
 const INT8_OID = 20;

@@ -2,7 +2,8 @@
  * The versioned migrations, one list for both engines; applied on open. The few column types
  * that differ (JSON, 64-bit integers) come from the dialect.
  */
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { GENESIS_HASH } from '../ledger/entry.js';
 import type { Dialect } from './dialect.js';
 
 type Step = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -88,6 +89,41 @@ const steps: Record<string, Step> = {
       .addColumn('key', 'text', (c) => c.primaryKey())
       .addColumn('value', 'text', (c) => c.notNull())
       .execute();
+  },
+  // The head of the chain in one row: a writer locks it and reads it in one step, and verify can
+  // tell when entries were cut from the end.
+  '003-ledger-head': async (db, dialect) => {
+    await db.schema
+      .createTable('ledger_head')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('seq', dialect.bigint, (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .execute();
+    await sql`insert into ledger_head (id, seq, hash)
+      select 1, coalesce(max(seq), 0), coalesce((select hash from ledger_entries order by seq desc limit 1), ${GENESIS_HASH}) from ledger_entries`.execute(db);
+  },
+  // PostgreSQL: the append as one server-side function, so its plans are prepared once per
+  // connection instead of on every append. SQLite runs in-process and needs none.
+  '004-append-function': async (db, dialect) => {
+    if (dialect.name !== 'postgres') return;
+    await sql`
+      create function concord_append(entries jsonb, guards jsonb, head_seq bigint, head_hash text) returns boolean
+      language plpgsql as $fn$
+      begin
+        if exists (
+          select 1 from jsonb_to_recordset(guards) as g(stream_id text, expected integer)
+          where coalesce((select max(e.stream_version) from ledger_entries e where e.stream_id = g.stream_id), 0) <> g.expected
+        ) then
+          return false;
+        end if;
+        insert into ledger_entries (seq, stream_id, stream_version, type, data, valid_at, recorded_at, actor, idempotency_key, reconstructed, prev_hash, hash)
+          select r.seq, r.stream_id, r.stream_version, r.type, r.data, r.valid_at, r.recorded_at, r.actor, r.idempotency_key, r.reconstructed, r.prev_hash, r.hash
+          from jsonb_to_recordset(entries) as r(seq bigint, stream_id text, stream_version integer, type text, data jsonb, valid_at text,
+            recorded_at text, actor text, idempotency_key text, reconstructed integer, prev_hash text, hash text);
+        update ledger_head set seq = head_seq, hash = head_hash where id = 1;
+        return true;
+      end
+      $fn$`.execute(db);
   },
 };
 

@@ -18,6 +18,12 @@ export interface LedgerEntryRow {
   hash: string;
 }
 
+export interface LedgerHeadRow {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface IdempotencyRow {
   key: string;
   request_hash: string;
@@ -80,6 +86,7 @@ export interface SettingRow {
 
 export interface Tables {
   ledger_entries: LedgerEntryRow;
+  ledger_head: LedgerHeadRow;
   ledger_idempotency: IdempotencyRow;
   projection_timeline: TimelineRow;
   projection_correspondence: CorrespondenceRow;
