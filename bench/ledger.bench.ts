@@ -66,7 +66,10 @@ async function concordSubject(engine: 'sqlite' | 'postgres'): Promise<Subject> {
   if (engine === 'sqlite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
     config = { dataDir };
-    cleanup = () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true }));
+    cleanup = () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      return Promise.resolve();
+    };
   } else {
     const schema = `concord_bench_${randomBytes(4).toString('hex')}`;
     await adminQuery(`create schema ${schema}`);

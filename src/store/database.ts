@@ -118,7 +118,7 @@ async function readHead(trx: Kysely<Tables>, lock: '' | 'for update'): Promise<L
   const result = await sql<LedgerHead>`select seq, hash from ledger_head where id = 1 ${sql.raw(lock)}`.execute(trx);
   const head = result.rows[0];
   if (!head) throw new Error('the ledger head is missing: the database was not set up by Concord');
-  return { seq: Number(head.seq), hash: head.hash };
+  return head;
 }
 
 const INT8_OID = 20;
