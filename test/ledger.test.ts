@@ -120,13 +120,15 @@ describe.each(engines)('ledger on $name', (engine) => {
 
   it('exports and imports with the chain intact; the imported read models equal the originals', async () => {
     const { db } = await fresh();
-    for (let i = 1; i <= 5; i++) await append(db, `note-${i}`, 0, [event(i)]);
+    for (let i = 1; i <= 5; i++) await append(db, `note-${i}`, 0, [event(i)], { ...by(), idempotencyKey: `k-${i}` });
     const lines: string[] = [];
     for await (const line of exportLines(db)) lines.push(line);
     const target = (await fresh()).db;
     expect(await importLines(target, lines, projectEntries)).toEqual({ ok: true, count: 5 });
     expect(await verifyChain(target)).toMatchObject({ ok: true, count: 5 });
     expect(await snapshotProjections(target.db)).toEqual(await snapshotProjections(db.db));
+    const retried = await append(target, 'note-2', 0, [event(2)], { ...by(), idempotencyKey: 'k-2' });
+    expect(retried).toMatchObject({ ok: true, replayed: true });
   });
 
   it('refuses an export edited by one byte or cut short, naming the line, and stores nothing', async () => {

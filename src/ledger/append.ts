@@ -10,6 +10,7 @@ import { streamVersions } from '../store/ledger-writes.js';
 import type { Tables } from '../store/schema.js';
 import { seal, type LedgerEntry } from './entry.js';
 import { fromRow, toRow } from './rows.js';
+import { IMPORTED_REQUEST } from './transfer.js';
 
 export interface NewEvent {
   readonly type: string;
@@ -54,7 +55,7 @@ export async function appendToLedger(database: Database, requests: readonly Stre
       if (options.idempotencyKey !== undefined) {
         const seen = await trx.selectFrom('ledger_idempotency').selectAll().where('key', '=', options.idempotencyKey).executeTakeFirst();
         if (seen) {
-          if (seen.request_hash !== requestHash) throw new Refused({ ok: false, code: 'idempotency-key-reused', key: options.idempotencyKey });
+          if (seen.request_hash !== requestHash && seen.request_hash !== IMPORTED_REQUEST) throw new Refused({ ok: false, code: 'idempotency-key-reused', key: options.idempotencyKey });
           const rows = await trx.selectFrom('ledger_entries').selectAll().where('seq', '>=', seen.first_seq).where('seq', '<=', seen.last_seq).orderBy('seq').execute();
           return { ok: true, entries: rows.map((r) => fromRow(r, database.dialect)), replayed: true } as const;
         }

@@ -11,6 +11,8 @@ import { ChainChecker } from './verify.js';
 import type { Projector } from './append.js';
 
 const FORMAT = 'concord-ledger';
+/** Stands for a request hash that an export does not carry. */
+export const IMPORTED_REQUEST = 'imported';
 const VERSION = 1;
 
 export async function* exportLines(database: Database): AsyncGenerator<string> {
@@ -64,9 +66,26 @@ export async function importLines(database: Database, lines: readonly string[], 
     if (head.seq > 0) return { ok: false, line: 1, reason: 'the ledger here is not empty; import into a new data folder or database' } as const;
     const last = checked.entries.at(-1);
     await database.insertEntries(trx, checked.entries.map(toRow), [], { seq: last?.seq ?? 0, hash: last?.hash ?? head.hash });
+    const keys = idempotencyRanges(checked.entries);
+    for (let i = 0; i < keys.length; i += 400) await trx.insertInto('ledger_idempotency').values(keys.slice(i, i + 400)).execute();
     await project(trx, checked.entries, database);
     return { ok: true, count: checked.entries.length } as const;
   });
+}
+
+/**
+ * The idempotency keys of the imported entries, so that a command retried after a move to
+ * another database is still recognized; the original request's hash is not in an export.
+ */
+function idempotencyRanges(entries: readonly LedgerEntry[]): { key: string; request_hash: string; first_seq: number; last_seq: number }[] {
+  const ranges = new Map<string, { key: string; request_hash: string; first_seq: number; last_seq: number }>();
+  for (const e of entries) {
+    if (e.idempotencyKey === null) continue;
+    const range = ranges.get(e.idempotencyKey);
+    if (range) range.last_seq = e.seq;
+    else ranges.set(e.idempotencyKey, { key: e.idempotencyKey, request_hash: IMPORTED_REQUEST, first_seq: e.seq, last_seq: e.seq });
+  }
+  return [...ranges.values()];
 }
 
 function parse(line: string | undefined): Record<string, unknown> | undefined {
