@@ -10,6 +10,7 @@ import {
   recordPublicStatement,
   registerOfficialNote,
   registryAt,
+  scheduleTimers,
   startConcord,
   type Clock,
   type Concord,
@@ -97,6 +98,22 @@ describe.each(engines)('registry on $name', (engine) => {
     await stop(after);
     const again = await start(config, '2026-12-04T08:00:00Z');
     expect(await again.database.db.selectFrom('ledger_entries').selectAll().where('actor', '=', 'concord:timer').execute()).toHaveLength(1);
+  });
+
+  it('a running scheduler closes a notice period when its day comes, without a restart', async () => {
+    let now = new Date('2026-06-01T09:00:00Z');
+    const c = await startConcord({ store: await place(), clock: { now: () => now } });
+    open.push(c);
+    await registerOfficialNote(c, { sender: 'TJK', authority: 'MFA', reference: '5', dated: '2026-06-01', kind: 'withdrawal-notice', subject: 'Withdrawal' }, clerk);
+    const scheduler = scheduleTimers(c, { intervalMs: 20 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect((await partyRecordAt(c, 'TJK', { asOf: '2026-06-02', knownAt: '2026-06-02' })).standing).toMatchObject({ status: 'withdrawal-pending' });
+      now = new Date('2026-12-01T00:00:01Z');
+      await expect.poll(async () => (await partyRecordAt(c, 'TJK', { asOf: '2026-12-01', knownAt: '2026-12-01' })).standing?.status, { timeout: 2000, interval: 20 }).toBe('withdrawn');
+    } finally {
+      await scheduler.stop();
+    }
   });
 
   it('as known on a date: a notice recorded later is not known earlier, even for a date it covers', async () => {
