@@ -11,13 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import pg from 'pg';
 import { appendToLedger, readStream, replayProjections, verifyChain } from '../src/ledger/index.js';
 import { openDatabase, type Database, type StoreConfig } from '../src/store/database.js';
 import { projectEntries } from '../src/store/projections.js';
+import { adminQuery, POSTGRES_URL, postgresReachable } from '../test/support/stores.js';
 import type { BenchRow } from './report.js';
 
-const POSTGRES_URL = process.env.CONCORD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SINGLE = 1000;
 const BATCHES = 10;
 const BATCH = 1000;
@@ -48,16 +47,6 @@ interface Subject {
   verify?(): Promise<void>;
   replay?(): Promise<void>;
   close(): Promise<void>;
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 async function concordSubject(engine: 'sqlite' | 'postgres'): Promise<Subject> {
@@ -184,15 +173,6 @@ async function measure(subject: Subject): Promise<BenchRow[]> {
   if (verify.length) rows.push({ group: 'ledger', name: `${subject.engine}: verify the chain`, detail: `${total} entries × ${RUNS}`, median: median(verify), unit: 'entries/s' });
   if (replay.length) rows.push({ group: 'ledger', name: `${subject.engine}: replay the read models`, detail: `${total} entries × ${RUNS}`, median: median(replay), unit: 'entries/s' });
   return rows;
-}
-
-async function postgresReachable(): Promise<boolean> {
-  try {
-    await adminQuery('select 1');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function benchLedger(): Promise<BenchRow[]> {

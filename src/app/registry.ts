@@ -21,6 +21,7 @@ import {
   type TimelineChange,
 } from '../core/membership/index.js';
 import { readStream, type LedgerEntry, type StreamAppend } from '../ledger/index.js';
+import type { TimelineRow } from '../store/schema.js';
 import type { Concord } from './concord.js';
 
 export interface Actor {
@@ -158,19 +159,7 @@ export async function partyRecordAt(c: Concord, party: string, when: AsOf): Prom
   };
 }
 
-function toChange(row: {
-  seq: number;
-  party: string;
-  role: string;
-  change: string;
-  status: string | null;
-  participating: number | null;
-  valid_from: string;
-  known_from: string;
-  act: string;
-  cites: string;
-  reconstructed: number;
-}): TimelineChange {
+function toChange(row: TimelineRow): TimelineChange {
   return {
     seq: row.seq,
     party: row.party,

@@ -11,7 +11,7 @@ import {
   type Outcome,
 } from '../app/index.js';
 import { memberName } from '../core/framework/index.js';
-import { NOTE_KINDS, type NoteKind } from '../core/correspondence/index.js';
+import { NOTE_KINDS, type NoteKind, type PublicStatement } from '../core/correspondence/index.js';
 import { isCalendarDate } from '../core/procedure/index.js';
 import { EXIT_OK, printJson, refuse } from './io.js';
 
@@ -95,24 +95,15 @@ export async function runNoteRegister(c: Concord, flags: NoteFlags): Promise<num
   return report('note register', result, flags.json ?? false, (n) => `registered note ${n.id}: ${n.kind} from ${n.sender}, ${n.reference} of ${n.dated}`);
 }
 
-export interface StatementFlags {
-  readonly speaker: string;
-  readonly state: string;
-  readonly venue: string;
-  readonly saidOn: string;
-  readonly url: string;
-  readonly summary: string;
+export type StatementFlags = Omit<PublicStatement, 'id'> & {
   readonly idempotencyKey?: string;
   readonly actor?: string;
   readonly json?: boolean;
-}
+};
 
 export async function runStatementRecord(c: Concord, flags: StatementFlags): Promise<number> {
-  const result = await recordPublicStatement(
-    c,
-    { speaker: flags.speaker, state: flags.state, venue: flags.venue, saidOn: flags.saidOn, url: flags.url, summary: flags.summary },
-    { actor: flags.actor ?? 'cli', idempotencyKey: flags.idempotencyKey },
-  );
+  const statement = { speaker: flags.speaker, state: flags.state, venue: flags.venue, saidOn: flags.saidOn, url: flags.url, summary: flags.summary };
+  const result = await recordPublicStatement(c, statement, { actor: flags.actor ?? 'cli', idempotencyKey: flags.idempotencyKey });
   return report('statement record', result, flags.json ?? false, (s) => `recorded statement ${s.id} by ${s.speaker} (${s.saidOn}); no status changes on a statement`);
 }
 
