@@ -143,9 +143,9 @@ describe.each(engines)('registry on $name', (engine) => {
     expect(recorded).toHaveLength(15);
   });
 
-  it('refuses bad input clearly and records nothing', async () => {
+  it('refuses bad input clearly, changes nothing, and records the attempt', async () => {
     const c = await start(await place());
-    const count = async () => (await verifyChain(c.database)).count;
+    const count = async () => (await c.database.db.selectFrom('ledger_entries').select('seq').where('stream_id', '!=', 'refusals').execute()).length;
     const before = await count();
     const cases = [
       registerOfficialNote(c, { sender: 'XXX', authority: 'MFA', reference: '1', dated: '2026-01-01', kind: 'other', subject: 's' }, clerk),
@@ -157,6 +157,8 @@ describe.each(engines)('registry on $name', (engine) => {
     const fields = (await Promise.all(cases)).map((r) => (r.ok ? 'accepted' : r.refusal.field));
     expect(fields).toEqual(['sender', 'dated', 'sender', 'url', 'body']);
     expect(await count()).toBe(before);
+    const attempts = await c.database.db.selectFrom('ledger_entries').select(['type', 'actor']).where('stream_id', '=', 'refusals').execute();
+    expect(attempts).toEqual(Array.from({ length: 5 }, () => ({ type: 'CommandRefused', actor: 'officer:test' })));
   });
 
   it('a suspension decided by the Council changes the status and cites the decision', async () => {

@@ -36,6 +36,8 @@ export class ConcordError extends Error {
 export interface Concord {
   readonly database: Database;
   readonly pack: Pack;
+  /** The installed pack and the digest of its content, cited by every decision taken. */
+  readonly framework: FrameworkInstalled;
   readonly clock: Clock;
   append(requests: readonly StreamAppend[], options: Omit<AppendOptions, 'recordedAt'>): Promise<AppendResult>;
   today(): string;
@@ -48,10 +50,11 @@ export async function openConcord(options: OpenOptions): Promise<Concord> {
   const database = await openDatabase(options.store);
   const clock = options.clock ?? systemClock;
   try {
-    const pack = await installedPack(database, options.framework, clock);
+    const { pack, framework } = await installedPack(database, options.framework, clock);
     return {
       database,
       pack,
+      framework,
       clock,
       append: (requests, appendOptions) => appendToLedger(database, requests, { ...appendOptions, recordedAt: clock.now().toISOString() }, projectEntries),
       today: () => clock.now().toISOString().slice(0, 10),
@@ -64,7 +67,7 @@ export async function openConcord(options: OpenOptions): Promise<Concord> {
 }
 
 /** The pack this database was set up with; an empty database is set up with the one asked for. */
-async function installedPack(database: Database, requested: string | undefined, clock: Clock): Promise<Pack> {
+async function installedPack(database: Database, requested: string | undefined, clock: Clock): Promise<{ pack: Pack; framework: FrameworkInstalled }> {
   const setting = await database.db.selectFrom('projection_settings').select('value').where('key', '=', 'framework').executeTakeFirst();
   const installed = setting ? (JSON.parse(setting.value) as FrameworkInstalled) : undefined;
   if (installed && requested !== undefined && requested !== installed.id) {
@@ -76,15 +79,14 @@ async function installedPack(database: Database, requested: string | undefined, 
     const first = loaded.problems[0];
     throw new ConcordError(`framework "${id}" cannot be loaded: ${first ? `${first.file}:${first.line}: ${first.message}` : 'invalid pack'}`, 'framework');
   }
-  if (!installed) await installHistory(database, loaded.pack, clock);
-  return loaded.pack;
+  return { pack: loaded.pack, framework: installed ?? (await installHistory(database, loaded.pack, clock)) };
 }
 
 /**
  * Writes the pack's documented history as one atomic append, keyed so that two processes
  * starting on one empty database install it once.
  */
-async function installHistory(database: Database, pack: Pack, clock: Clock): Promise<void> {
+async function installHistory(database: Database, pack: Pack, clock: Clock): Promise<FrameworkInstalled> {
   const digest = createHash('sha256').update(JSON.stringify(pack)).digest('hex');
   const installed: FrameworkInstalled = { id: pack.id, name: pack.organization.name.en, digest };
   const requests: StreamAppend[] = [
@@ -97,4 +99,5 @@ async function installHistory(database: Database, pack: Pack, clock: Clock): Pro
   ];
   const result = await appendToLedger(database, requests, { actor: SETUP_ACTOR, recordedAt: clock.now().toISOString(), idempotencyKey: `install:${pack.id}` }, projectEntries);
   if (!result.ok && result.code !== 'conflict') throw new ConcordError(`installing ${pack.id} failed: ${result.code}`, 'framework');
+  return installed;
 }

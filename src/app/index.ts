@@ -1,10 +1,16 @@
 import { openConcord, type Concord, type OpenOptions } from './concord.js';
-import { fireDueTimers } from './registry.js';
+import { fireDueTimers } from './timers.js';
 
 export { ConcordError, openConcord, systemClock, SETUP_ACTOR, type Clock, type Concord, type OpenOptions } from './concord.js';
 export * from './registry.js';
+export { handle, refuse, appendAll, type Actor, type Outcome, type Refusal } from './command.js';
 export { loadPack, shippedPackIds, SHIPPED_PACKS } from './packs.js';
-export { scheduleTimers, type TimerScheduler } from './timers.js';
+export { fireDueTimers, scheduleTimers, TIMER_ACTOR, type TimerScheduler } from './timers.js';
+export * from './decisions.js';
+export * from './sessions.js';
+export * from './contacts.js';
+export * from './outbox.js';
+export { ackToken } from './tokens.js';
 
 /** Opens Concord and closes every notice period that ran out while it was stopped. */
 export async function startConcord(options: OpenOptions): Promise<Concord> {

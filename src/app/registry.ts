@@ -16,28 +16,14 @@ import {
   type Role,
   type StandingChange,
   type StandingCommand,
-  type StandingEvent,
   type Status,
   type TimelineChange,
 } from '../core/membership/index.js';
-import { readStream, type LedgerEntry, type StreamAppend } from '../ledger/index.js';
+import type { StreamAppend } from '../ledger/index.js';
+import { appendAll, handle, refuse, type Actor, type Outcome } from './command.js';
 import type { TimelineRow } from '../store/schema.js';
 import type { Concord } from './concord.js';
 
-export interface Actor {
-  readonly actor: string;
-  readonly idempotencyKey?: string | undefined;
-}
-
-export interface Refusal {
-  readonly code: 'refused' | 'conflict' | 'idempotency-key-reused';
-  readonly field: string;
-  readonly message: string;
-}
-
-export type Outcome<T> = { readonly ok: true; readonly value: T; readonly entries: readonly LedgerEntry[] } | { readonly ok: false; readonly refusal: Refusal };
-
-export const TIMER_ACTOR = 'concord:timer';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
 
@@ -45,9 +31,9 @@ export const TIMER_ACTOR = 'concord:timer';
 export async function registerOfficialNote(c: Concord, note: Omit<OfficialNote, 'id'>, by: Actor): Promise<Outcome<OfficialNote>> {
   const full: OfficialNote = { ...note, id: randomUUID() };
   const recorded = registerNote(full, c.today());
-  if (!recorded.ok) return refused(recorded.refusal.field, recorded.refusal.message);
+  if (!recorded.ok) return refuse(c, 'register note', { code: 'refused', field: recorded.refusal.field, message: recorded.refusal.message }, by);
   const noteAppend: StreamAppend = { streamId: noteStream(full.id), expectedVersion: 0, events: [recorded.event] };
-  if (full.kind !== 'withdrawal-notice') return appended(c, [noteAppend], by, full);
+  if (full.kind !== 'withdrawal-notice') return appendAll(c, [noteAppend], by, full, 'register note');
   return runStandingCommand(c, full.sender, { kind: 'notify-withdrawal', noteId: full.id, notifiedOn: full.dated }, by, [noteAppend], full);
 }
 
@@ -55,8 +41,8 @@ export async function registerOfficialNote(c: Concord, note: Omit<OfficialNote, 
 export async function recordPublicStatement(c: Concord, statement: Omit<PublicStatement, 'id'>, by: Actor): Promise<Outcome<PublicStatement>> {
   const full: PublicStatement = { ...statement, id: randomUUID() };
   const recorded = recordStatement(full, c.today());
-  if (!recorded.ok) return refused(recorded.refusal.field, recorded.refusal.message);
-  return appended(c, [{ streamId: statementStream(full.id), expectedVersion: 0, events: [recorded.event] }], by, full);
+  if (!recorded.ok) return refuse(c, 'record statement', { code: 'refused', field: recorded.refusal.field, message: recorded.refusal.message }, by);
+  return appendAll(c, [{ streamId: statementStream(full.id), expectedVersion: 0, events: [recorded.event] }], by, full, 'record statement');
 }
 
 export async function recordParticipation(c: Concord, party: string, change: { participating: boolean; since: string; basis: string }, by: Actor): Promise<Outcome<null>> {
@@ -72,40 +58,25 @@ export async function applyStandingDecision(
   return runStandingCommand(c, party, { kind: 'apply-decision', ...decision }, by, [], null);
 }
 
-/** Closes every notice period that has run; safe to call at any time, and on every start. */
-export async function fireDueTimers(c: Concord): Promise<number> {
-  const today = c.today();
-  const due = await c.database.db.selectFrom('projection_timers').selectAll().where('fired_seq', 'is', null).where('due_at', '<=', today).orderBy('due_at').execute();
-  let fired = 0;
-  for (const timer of due) {
-    const { party } = JSON.parse(timer.payload) as { party: string };
-    const result = await runStandingCommand(c, party, { kind: 'take-effect', timerId: timer.id, today }, { actor: TIMER_ACTOR, idempotencyKey: `timer:${timer.id}` }, [], null);
-    if (result.ok) fired++;
-  }
-  return fired;
+/** Ends a withdrawal's notice period: the timer's work, refused before the period has run. */
+export async function takeWithdrawalEffect(c: Concord, party: string, timerId: string, by: Actor): Promise<Outcome<null>> {
+  return runStandingCommand(c, party, { kind: 'take-effect', timerId, today: c.today() }, by, [], null);
 }
 
 async function runStandingCommand<T>(c: Concord, party: string, command: StandingCommand, by: Actor, alongside: StreamAppend[], value: T): Promise<Outcome<T>> {
-  const history = await readStream(c.database, partyStream(party));
-  const state = history.map(asStandingEvent).reduce(evolveStanding, initialStanding);
-  const decision = decideStanding(command, state, c.pack, party);
-  if (!decision.ok) return refused(decision.refusal.field, decision.refusal.message);
-  return appended(c, [...alongside, { streamId: partyStream(party), expectedVersion: history.length, events: decision.events }], by, value);
-}
-
-async function appended<T>(c: Concord, requests: StreamAppend[], by: Actor, value: T): Promise<Outcome<T>> {
-  const result = await c.append(requests, { actor: by.actor, idempotencyKey: by.idempotencyKey });
-  if (result.ok) return { ok: true, value, entries: result.entries };
-  if (result.code === 'conflict') return { ok: false, refusal: { code: 'conflict', field: result.streamId, message: `${result.streamId} changed meanwhile (version ${result.actual}, expected ${result.expected}); read it again and retry` } };
-  return { ok: false, refusal: { code: 'idempotency-key-reused', field: 'idempotencyKey', message: `key "${result.key}" was already used for a different request` } };
-}
-
-function refused(field: string, message: string): { ok: false; refusal: Refusal } {
-  return { ok: false, refusal: { code: 'refused', field, message } };
-}
-
-function asStandingEvent(entry: LedgerEntry): StandingEvent {
-  return { type: entry.type, validAt: entry.validAt, data: entry.data } as StandingEvent;
+  const result = await handle(
+    c,
+    {
+      streamId: partyStream(party),
+      initial: initialStanding,
+      evolve: evolveStanding,
+      decide: (state) => decideStanding(command, state, c.pack, party),
+      alongside,
+      describe: `${command.kind} for ${party}`,
+    },
+    by,
+  );
+  return result.ok ? { ...result, value } : result;
 }
 
 // ── Questions ───────────────────────────────────────────────────────────────────────────────

@@ -2,8 +2,33 @@
  * Deadlines that fire on schedule while Concord runs, and on start after downtime. Each firing is
  * a ledger entry of its own (idempotent per timer), so several processes may run a scheduler.
  */
+import type { Actor } from './command.js';
 import type { Concord } from './concord.js';
-import { fireDueTimers } from './registry.js';
+import { closeDecision } from './decisions.js';
+import { takeWithdrawalEffect } from './registry.js';
+
+export const TIMER_ACTOR = 'concord:timer';
+
+type TimerHandler = (c: Concord, timerId: string, payload: Record<string, string>, by: Actor) => Promise<boolean>;
+
+/** What each kind of deadline does when it falls due. */
+const timerHandlers: Record<string, TimerHandler> = {
+  withdrawal: async (c, timerId, payload, by) => (await takeWithdrawalEffect(c, payload.party ?? '', timerId, by)).ok,
+  'procedure-deadline': async (c, _timerId, payload, by) => (await closeDecision(c, payload.decisionId ?? '', by)).ok,
+};
+
+/** Fires every deadline that has passed; safe to call at any time, and on every start. */
+export async function fireDueTimers(c: Concord): Promise<number> {
+  const now = c.clock.now().toISOString();
+  // Withdrawals fall due on a date, procedures at an instant; ISO text orders both correctly.
+  const due = await c.database.db.selectFrom('projection_timers').selectAll().where('fired_seq', 'is', null).where('due_at', '<=', now).orderBy('due_at').execute();
+  let fired = 0;
+  for (const timer of due) {
+    const handler = timerHandlers[timer.kind];
+    if (handler && (await handler(c, timer.id, JSON.parse(timer.payload) as Record<string, string>, { actor: TIMER_ACTOR, idempotencyKey: `timer:${timer.id}` }))) fired++;
+  }
+  return fired;
+}
 
 export interface TimerScheduler {
   stop(): Promise<void>;

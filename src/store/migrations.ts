@@ -125,6 +125,89 @@ const steps: Record<string, Step> = {
       end
       $fn$`.execute(db);
   },
+  '005-decisions-and-notifications': async (db, dialect) => {
+    await db.schema
+      .createTable('projection_decisions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('seq', dialect.bigint, (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('title_en', 'text', (c) => c.notNull())
+      .addColumn('title_ru', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('procedure', 'text')
+      .addColumn('deadline', 'text')
+      .addColumn('session_id', 'text')
+      .addColumn('outcome', 'text')
+      .addColumn('reason', 'text')
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('drafted_on', 'text', (c) => c.notNull())
+      .addColumn('closed_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('projection_sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('seq', dialect.bigint, (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('date', 'text', (c) => c.notNull())
+      .addColumn('place', 'text', (c) => c.notNull())
+      .addColumn('chair', 'text')
+      .addColumn('temporary_chair', 'integer', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('projection_contacts')
+      .addColumn('state', 'text', (c) => c.primaryKey())
+      .addColumn('seq', dialect.bigint, (c) => c.notNull())
+      .addColumn('authority', 'text', (c) => c.notNull())
+      .addColumn('email', 'text')
+      .addColumn('webhook', 'text')
+      .addColumn('language', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('projection_notifications')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('seq', dialect.bigint, (c) => c.notNull())
+      .addColumn('decision_id', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('delivered_at', 'text')
+      .addColumn('acknowledged_at', 'text')
+      .addColumn('acknowledged_via', 'text')
+      .execute();
+    // Not read models: the outbox's delivery state and secrets must survive a replay.
+    await db.schema
+      .createTable('outbox_deliveries')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('notification_id', 'text', (c) => c.notNull())
+      .addColumn('decision_id', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('address', 'text', (c) => c.notNull())
+      .addColumn('language', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+      .addColumn('lease_until', 'text')
+      .addColumn('delivered_at', 'text')
+      .addColumn('last_error', 'text')
+      .execute();
+    await db.schema.createIndex('outbox_deliveries_due').on('outbox_deliveries').columns(['status', 'next_attempt_at']).execute();
+    await db.schema
+      .createTable('outbox_attempts')
+      .addColumn('delivery_id', 'text', (c) => c.notNull())
+      .addColumn('attempt', 'integer', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('outcome', 'text', (c) => c.notNull())
+      .addColumn('detail', 'text')
+      .addPrimaryKeyConstraint('outbox_attempts_pk', ['delivery_id', 'attempt'])
+      .execute();
+    await db.schema
+      .createTable('app_secrets')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+  },
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

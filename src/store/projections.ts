@@ -2,10 +2,11 @@
  * The read models, written from ledger entries in the transaction that appends them, and rebuilt
  * from the whole ledger by `concord ledger replay`. Each event type has one projection rule.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { knownFrom, type LedgerEntry } from '../ledger/entry.js';
 import type { StandingEvent } from '../core/membership/index.js';
 import type { OfficialNote, PublicStatement } from '../core/correspondence/index.js';
+import { projectDecisionEntry } from './decision-projections.js';
 import { PROJECTION_TABLES, type Tables, type TimelineRow } from './schema.js';
 
 export interface FrameworkInstalled {
@@ -53,6 +54,8 @@ export async function projectEntries(trx: Kysely<Tables>, entries: readonly Ledg
         await trx.insertInto('projection_settings').values({ key: 'framework', value: JSON.stringify(f) }).execute();
         break;
       }
+      default:
+        await projectDecisionEntry(trx, entry);
     }
   }
   for (let i = 0; i < timeline.length; i += 400) await trx.insertInto('projection_timeline').values(timeline.slice(i, i + 400)).execute();
@@ -62,12 +65,14 @@ export function withdrawalTimerId(party: string, seq: number): string {
   return `withdrawal-${party}-${seq}`;
 }
 
+const SNAPSHOT_ORDER = { projection_settings: 'key', projection_timeline: 'seq', projection_contacts: 'state' } as const;
+
 /** Every projection's rows in a fixed order, for comparing live read models with rebuilt ones. */
 export async function snapshotProjections(db: Kysely<Tables>): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {};
   for (const table of PROJECTION_TABLES) {
-    const key = table === 'projection_settings' ? 'key' : table === 'projection_timeline' ? 'seq' : 'id';
-    snapshot[table] = await db.selectFrom(table).selectAll().orderBy(key).execute();
+    const key = table in SNAPSHOT_ORDER ? SNAPSHOT_ORDER[table as keyof typeof SNAPSHOT_ORDER] : 'id';
+    snapshot[table] = await db.selectFrom(table).selectAll().orderBy(sql.ref(key)).execute();
   }
   return snapshot;
 }

@@ -84,6 +84,79 @@ export interface SettingRow {
   value: string;
 }
 
+export interface DecisionRow {
+  id: string;
+  seq: number;
+  body: string;
+  question: string;
+  title_en: string;
+  title_ru: string;
+  status: string;
+  procedure: string | null;
+  deadline: string | null;
+  session_id: string | null;
+  outcome: string | null;
+  reason: string | null;
+  version: number;
+  drafted_on: string;
+  closed_at: string | null;
+}
+
+export interface SessionRow {
+  id: string;
+  seq: number;
+  body: string;
+  date: string;
+  place: string;
+  chair: string | null;
+  temporary_chair: number;
+  status: string;
+}
+
+export interface ContactRow {
+  state: string;
+  seq: number;
+  authority: string;
+  email: string | null;
+  webhook: string | null;
+  language: string;
+}
+
+export interface NotificationRow {
+  id: string;
+  seq: number;
+  decision_id: string;
+  state: string;
+  created_at: string;
+  delivered_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_via: string | null;
+}
+
+export interface DeliveryRow {
+  id: string;
+  notification_id: string;
+  decision_id: string;
+  state: string;
+  channel: string;
+  address: string;
+  language: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  delivered_at: string | null;
+  last_error: string | null;
+}
+
+export interface AttemptRow {
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  outcome: string;
+  detail: string | null;
+}
+
 export interface Tables {
   ledger_entries: LedgerEntryRow;
   ledger_head: LedgerHeadRow;
@@ -93,6 +166,13 @@ export interface Tables {
   projection_statements: StatementRow;
   projection_timers: TimerRow;
   projection_settings: SettingRow;
+  projection_decisions: DecisionRow;
+  projection_sessions: SessionRow;
+  projection_contacts: ContactRow;
+  projection_notifications: NotificationRow;
+  outbox_deliveries: DeliveryRow;
+  outbox_attempts: AttemptRow;
+  app_secrets: SettingRow;
 }
 
 /** Every read model; `concord ledger replay` empties and rebuilds exactly these. */
@@ -102,4 +182,8 @@ export const PROJECTION_TABLES = [
   'projection_statements',
   'projection_timers',
   'projection_settings',
+  'projection_decisions',
+  'projection_sessions',
+  'projection_contacts',
+  'projection_notifications',
 ] as const;

@@ -1,0 +1,66 @@
+/**
+ * The one way a command is handled: read the stream, fold it, ask the decider, append with the
+ * version read. A refusal changes nothing, and is itself recorded, so the secretariat can show
+ * what was attempted and why it was refused.
+ */
+import { readStream, type LedgerEntry, type StreamAppend } from '../ledger/index.js';
+import type { Concord } from './concord.js';
+
+export interface Actor {
+  readonly actor: string;
+  readonly idempotencyKey?: string | undefined;
+}
+
+export interface Refusal {
+  readonly code: 'refused' | 'conflict' | 'idempotency-key-reused' | 'not-found';
+  readonly field: string;
+  readonly message: string;
+}
+
+export type Outcome<T> = { readonly ok: true; readonly value: T; readonly entries: readonly LedgerEntry[] } | { readonly ok: false; readonly refusal: Refusal };
+
+interface Event {
+  readonly type: string;
+  readonly validAt: string;
+  readonly data: unknown;
+}
+
+export interface CommandSpec<S, E extends Event> {
+  readonly streamId: string;
+  readonly initial: S;
+  readonly evolve: (state: S, event: E) => S;
+  readonly decide: (state: S) => { ok: true; events: readonly E[] } | { ok: false; refusal: { field: string; message: string } };
+  /** Appended in the same transaction, e.g. the register entry a standing change rests on. */
+  readonly alongside?: readonly StreamAppend[];
+  /** What the command was, for the record of a refusal. */
+  readonly describe: string;
+}
+
+export async function handle<S, E extends Event>(c: Concord, spec: CommandSpec<S, E>, by: Actor): Promise<Outcome<S>> {
+  const history = await readStream(c.database, spec.streamId);
+  const state = history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as E).reduce(spec.evolve, spec.initial);
+  const decided = spec.decide(state);
+  if (!decided.ok) return refuse(c, spec.describe, { code: 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
+  if (decided.events.length === 0 && (spec.alongside ?? []).length === 0) return { ok: true, value: state, entries: [] };
+  const after = decided.events.reduce(spec.evolve, state);
+  return appendAll(c, [...(spec.alongside ?? []), { streamId: spec.streamId, expectedVersion: history.length, events: decided.events }], by, after, spec.describe);
+}
+
+export async function appendAll<T>(c: Concord, requests: StreamAppend[], by: Actor, value: T, describe: string): Promise<Outcome<T>> {
+  const result = await c.append(requests, { actor: by.actor, idempotencyKey: by.idempotencyKey });
+  if (result.ok) return { ok: true, value, entries: result.entries };
+  if (result.code === 'conflict') {
+    return refuse(c, describe, { code: 'conflict', field: result.streamId, message: `${result.streamId} changed meanwhile (version ${result.actual}, expected ${result.expected}); read it again and retry` }, by);
+  }
+  return refuse(c, describe, { code: 'idempotency-key-reused', field: 'idempotencyKey', message: `key "${result.key}" was already used for a different request` }, by);
+}
+
+/** Records the refused attempt (never fails the caller) and returns the refusal. */
+export async function refuse<T>(c: Concord, command: string, refusal: Refusal, by: Actor): Promise<Outcome<T>> {
+  try {
+    await c.append([{ streamId: 'refusals', expectedVersion: 'any', events: [{ type: 'CommandRefused', validAt: c.clock.now().toISOString(), data: { command, ...refusal, actor: by.actor } }] }], { actor: by.actor });
+  } catch {
+    // The refusal stands even if it could not be recorded (e.g. the database is read-only).
+  }
+  return { ok: false, refusal };
+}

@@ -1,0 +1,119 @@
+/**
+ * The secretariat's working procedures on decisions: drafting, circulating, recording positions,
+ * closing (by hand at a session's end, or by the deadline's timer), accession, acknowledgement.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  decideDecision,
+  decisionStream,
+  evolveDecision,
+  initialDecision,
+  type DecisionCommand,
+  type DecisionState,
+  type Localized,
+  type PositionDocument,
+} from '../core/decision/index.js';
+import type { PositionWord } from '../core/procedure/index.js';
+import { readStream } from '../ledger/index.js';
+import { notificationId, notificationStream, type NotificationAcknowledged } from '../store/decision-projections.js';
+import type { DecisionRow, NotificationRow } from '../store/schema.js';
+import { appendAll, handle, refuse, type Actor, type Outcome } from './command.js';
+import type { Concord } from './concord.js';
+import { readAckToken } from './tokens.js';
+
+export function newId(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+export function runDecisionCommand(c: Concord, id: string, command: DecisionCommand, by: Actor): Promise<Outcome<DecisionState>> {
+  return handle(c, { streamId: decisionStream(id), initial: initialDecision, evolve: evolveDecision, decide: (state) => decideDecision(command, state, c.pack), describe: `${command.kind} decision ${id}` }, by);
+}
+
+export interface DraftInput {
+  readonly id?: string | undefined;
+  readonly title: Localized;
+  readonly text: Localized;
+  readonly body: string;
+  readonly question: string;
+  readonly initiator: string;
+  readonly draftedOn?: string | undefined;
+}
+
+export async function draftDecision(c: Concord, draft: DraftInput, by: Actor): Promise<Outcome<{ id: string; state: DecisionState }>> {
+  const id = draft.id ?? newId('D');
+  const result = await runDecisionCommand(c, id, { kind: 'draft', ...draft, draftedOn: draft.draftedOn ?? c.today() }, by);
+  return result.ok ? { ...result, value: { id, state: result.value } } : result;
+}
+
+export function amendDecision(c: Concord, id: string, change: { title?: Localized; text?: Localized }, by: Actor): Promise<Outcome<DecisionState>> {
+  return runDecisionCommand(c, id, { kind: 'amend', ...change, amendedOn: c.today() }, by);
+}
+
+export function circulateDecision(c: Concord, id: string, how: { procedure: 'written' | 'silence'; deadline: string }, by: Actor): Promise<Outcome<DecisionState>> {
+  return runDecisionCommand(c, id, { kind: 'circulate', ...how, circulatedOn: c.clock.now().toISOString() }, by);
+}
+
+export function recordPosition(
+  c: Concord,
+  id: string,
+  position: { state: string; position: PositionWord; at?: string | undefined; document: PositionDocument },
+  by: Actor,
+): Promise<Outcome<DecisionState>> {
+  return runDecisionCommand(c, id, { kind: 'record-position', ...position, at: position.at ?? c.clock.now().toISOString() }, by);
+}
+
+export function closeDecision(c: Concord, id: string, by: Actor, attendance?: Readonly<Record<string, boolean>>): Promise<Outcome<DecisionState>> {
+  const framework = { id: c.framework.id, digest: c.framework.digest };
+  return runDecisionCommand(c, id, { kind: 'close', now: c.clock.now().toISOString(), attendance, framework }, by);
+}
+
+export function accedeToDecision(c: Concord, id: string, accession: { state: string; accededOn: string; document: PositionDocument }, by: Actor): Promise<Outcome<DecisionState>> {
+  return runDecisionCommand(c, id, { kind: 'accede', ...accession }, by);
+}
+
+export async function decisionState(c: Concord, id: string): Promise<DecisionState | undefined> {
+  const history = await readStream(c.database, decisionStream(id));
+  if (history.length === 0) return undefined;
+  return history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as Parameters<typeof evolveDecision>[1]).reduce(evolveDecision, initialDecision);
+}
+
+export async function listDecisions(c: Concord): Promise<DecisionRow[]> {
+  return c.database.db.selectFrom('projection_decisions').selectAll().orderBy('seq', 'desc').execute();
+}
+
+export async function notificationsOf(c: Concord, decisionId: string): Promise<NotificationRow[]> {
+  return c.database.db.selectFrom('projection_notifications').selectAll().where('decision_id', '=', decisionId).orderBy('state').execute();
+}
+
+/** Notifications not acknowledged within `days` of the decision's closing. */
+export async function overdueAcknowledgements(c: Concord, days: number): Promise<NotificationRow[]> {
+  const cutoff = new Date(c.clock.now().getTime() - days * 86_400_000).toISOString();
+  return c.database.db.selectFrom('projection_notifications').selectAll().where('acknowledged_at', 'is', null).where('created_at', '<=', cutoff).orderBy('created_at').execute();
+}
+
+/**
+ * Acknowledgement by the single-use link sent with the notification, or by the member's
+ * delegate in the application. A used, unknown or foreign token is refused and recorded.
+ */
+export async function acknowledge(c: Concord, how: { token: string; asState?: string | undefined } | { decisionId: string; state: string }, by: Actor): Promise<Outcome<NotificationAcknowledged>> {
+  let target: { decisionId: string; state: string; via: 'link' | 'delegate' };
+  if ('token' in how) {
+    const read = await readAckToken(c, how.token);
+    if (!read) return refuse(c, 'acknowledge', { code: 'refused', field: 'token', message: 'this acknowledgement link is not valid' }, by);
+    if (how.asState !== undefined && how.asState !== read.state) {
+      return refuse(c, 'acknowledge', { code: 'refused', field: 'token', message: `this link was issued to ${read.state}, not to ${how.asState}` }, by);
+    }
+    target = { ...read, via: 'link' };
+  } else {
+    target = { ...how, via: 'delegate' };
+  }
+  const id = notificationId(target.decisionId, target.state);
+  const notification = await c.database.db.selectFrom('projection_notifications').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!notification) return refuse(c, 'acknowledge', { code: 'not-found', field: 'decision', message: `no notification of decision ${target.decisionId} to ${target.state}` }, by);
+  const history = await readStream(c.database, notificationStream(id));
+  const earlier = history.find((e) => e.type === 'NotificationAcknowledged');
+  if (earlier) return refuse(c, 'acknowledge', { code: 'refused', field: 'token', message: `already acknowledged on ${earlier.recordedAt}; an acknowledgement is given once` }, by);
+  const event: NotificationAcknowledged = { notificationId: id, state: target.state, via: target.via };
+  // The version read makes a second, concurrent acknowledgement a conflict, not a duplicate.
+  return appendAll(c, [{ streamId: notificationStream(id), expectedVersion: history.length, events: [{ type: 'NotificationAcknowledged', validAt: c.clock.now().toISOString(), data: event }] }], by, event, 'acknowledge');
+}

@@ -1,0 +1,94 @@
+/**
+ * Sessions of bodies: convening with the chair the framework gives, the agenda (tabling a draft),
+ * attendance, no-objection notices attached to items, and closing, which closes every item with
+ * the attendance recorded: a member present that raised no objection joins the consensus; an
+ * absent one is absent, and its silence is never counted as consent.
+ */
+import { decisionStream } from '../core/decision/index.js';
+import { decideSession, evolveSession, initialSession, sessionStream, type SessionCommand, type SessionState } from '../core/session/index.js';
+import { noteStream, type OfficialNote } from '../core/correspondence/index.js';
+import { decideDecision, evolveDecision, initialDecision } from '../core/decision/index.js';
+import { readStream, type StreamAppend } from '../ledger/index.js';
+import { handle, refuse, type Actor, type Outcome } from './command.js';
+import type { Concord } from './concord.js';
+import { closeDecision, decisionState, newId } from './decisions.js';
+import { registryAt } from './registry.js';
+
+function runSessionCommand(c: Concord, id: string, command: SessionCommand, by: Actor, alongside: StreamAppend[] = []): Promise<Outcome<SessionState>> {
+  return handle(c, { streamId: sessionStream(id), initial: initialSession, evolve: evolveSession, decide: (state) => decideSession(command, state, c.pack), alongside, describe: `${command.kind} session ${id}` }, by);
+}
+
+export async function sessionState(c: Concord, id: string): Promise<SessionState | undefined> {
+  const history = await readStream(c.database, sessionStream(id));
+  if (history.length === 0) return undefined;
+  return history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as Parameters<typeof evolveSession>[1]).reduce(evolveSession, initialSession);
+}
+
+export async function conveneSession(
+  c: Concord,
+  session: { id?: string | undefined; body: string; date: string; place: string; temporaryChair?: string | undefined },
+  by: Actor,
+): Promise<Outcome<{ id: string; state: SessionState }>> {
+  const id = session.id ?? newId('S');
+  const standing = await registryAt(c, { asOf: session.date, knownAt: c.today() });
+  const notParticipating = standing.filter((p) => p.participation?.participating === false).map((p) => p.party);
+  const result = await runSessionCommand(c, id, { kind: 'convene', ...session, notParticipating }, by);
+  return result.ok ? { ...result, value: { id, state: result.value } } : result;
+}
+
+/** Puts a draft on the agenda and tables it, in one transaction. */
+export async function addAgendaItem(c: Concord, sessionId: string, decisionId: string, by: Actor): Promise<Outcome<SessionState>> {
+  const session = await sessionState(c, sessionId);
+  const tabled = await tableAlongside(c, decisionId, sessionId, session);
+  if (!tabled.ok) return refuse(c, `table decision ${decisionId}`, { code: 'refused', field: tabled.refusal.field, message: tabled.refusal.message }, by);
+  return runSessionCommand(c, sessionId, { kind: 'add-item', decisionId }, by, [tabled.append]);
+}
+
+async function tableAlongside(
+  c: Concord,
+  decisionId: string,
+  sessionId: string,
+  session: SessionState | undefined,
+): Promise<{ ok: true; append: StreamAppend } | { ok: false; refusal: { field: string; message: string } }> {
+  if (!session) return { ok: false, refusal: { field: 'session', message: `no session ${sessionId}` } };
+  const history = await readStream(c.database, decisionStream(decisionId));
+  const state = history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as Parameters<typeof evolveDecision>[1]).reduce(evolveDecision, initialDecision);
+  if (state.status === 'none') return { ok: false, refusal: { field: 'decision', message: `no draft ${decisionId}` } };
+  if (state.body !== session.body) return { ok: false, refusal: { field: 'decision', message: `the draft is for the ${state.body}, the session is of the ${session.body}` } };
+  const decided = decideDecision({ kind: 'table', sessionId, sessionDate: session.date }, state, c.pack);
+  if (!decided.ok) return { ok: false, refusal: decided.refusal };
+  return { ok: true, append: { streamId: decisionStream(decisionId), expectedVersion: history.length, events: decided.events } };
+}
+
+export function recordAttendance(c: Concord, sessionId: string, state: string, present: boolean, by: Actor): Promise<Outcome<SessionState>> {
+  return runSessionCommand(c, sessionId, { kind: 'record-attendance', state, present }, by);
+}
+
+/**
+ * A member's notice that it does not object, attached to an agenda item: the registered note is
+ * the document that carries the member's "no-objection" position (limited format).
+ */
+export async function attachNoObjection(c: Concord, sessionId: string, decisionId: string, state: string, noteId: string, by: Actor): Promise<Outcome<SessionState>> {
+  const note = (await readStream(c.database, noteStream(noteId)))[0]?.data as OfficialNote | undefined;
+  if (note?.kind !== 'no-objection-notice' || note.sender !== state) {
+    return refuse(c, `attach no-objection to ${decisionId}`, { code: 'refused', field: 'note', message: `no no-objection notice ${noteId} from ${state} is registered` }, by);
+  }
+  const history = await readStream(c.database, decisionStream(decisionId));
+  const decision = history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as Parameters<typeof evolveDecision>[1]).reduce(evolveDecision, initialDecision);
+  const decided = decideDecision({ kind: 'record-position', state, position: 'no-objection', at: c.clock.now().toISOString(), document: { kind: 'note', noteId } }, decision, c.pack);
+  if (!decided.ok) return refuse(c, `attach no-objection to ${decisionId}`, { code: 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
+  const position: StreamAppend = { streamId: decisionStream(decisionId), expectedVersion: history.length, events: decided.events };
+  return runSessionCommand(c, sessionId, { kind: 'attach-no-objection', decisionId, state, noteId }, by, [position]);
+}
+
+/** Closes each item still open with the session's attendance, then the session itself. */
+export async function closeSession(c: Concord, sessionId: string, by: Actor): Promise<Outcome<SessionState>> {
+  const session = await sessionState(c, sessionId);
+  if (!session) return refuse(c, `close session ${sessionId}`, { code: 'not-found', field: 'session', message: `no session ${sessionId}` }, by);
+  for (const decisionId of session.agenda) {
+    if ((await decisionState(c, decisionId))?.status !== 'tabled') continue;
+    const closed = await closeDecision(c, decisionId, by, session.attendance);
+    if (!closed.ok) return { ok: false, refusal: closed.refusal };
+  }
+  return runSessionCommand(c, sessionId, { kind: 'close', closedAt: c.clock.now().toISOString() }, by);
+}

@@ -1,0 +1,240 @@
+/**
+ * A decision's life, as a decider: drafted, amended (each version kept), tabled at a session or
+ * circulated in writing, positions recorded with the document that carries each, closed with the
+ * outcome the framework gives (decide()), acknowledged by every member, acceded to later by a
+ * member that stayed out (CSTO practice of informing and accession, R12).
+ */
+import { compositionOn, findBody, inForce, type Pack } from '../framework/index.js';
+import { decide, type CastPosition, type Decision, type PositionWord } from '../procedure/index.js';
+
+export interface Localized {
+  readonly en: string;
+  readonly ru: string;
+}
+
+/** What carries a position: a delegate's entry in Concord, or a registered note verbale. */
+export type PositionDocument = { readonly kind: 'delegate-entry'; readonly by: string } | { readonly kind: 'note'; readonly noteId: string };
+
+export type ProcedureWord = 'vote' | 'written' | 'silence';
+
+// ── Commands ────────────────────────────────────────────────────────────────────────────────
+
+export type DecisionCommand =
+  | {
+      readonly kind: 'draft';
+      readonly title: Localized;
+      readonly text: Localized;
+      readonly body: string;
+      readonly question: string;
+      readonly initiator: string;
+      readonly draftedOn: string;
+    }
+  | { readonly kind: 'amend'; readonly title?: Localized | undefined; readonly text?: Localized | undefined; readonly amendedOn: string }
+  | { readonly kind: 'table'; readonly sessionId: string; readonly sessionDate: string }
+  | { readonly kind: 'circulate'; readonly procedure: 'written' | 'silence'; readonly deadline: string; readonly circulatedOn: string }
+  | { readonly kind: 'record-position'; readonly state: string; readonly position: PositionWord; readonly at: string; readonly document: PositionDocument }
+  | {
+      readonly kind: 'close';
+      readonly now: string;
+      /** For a session: who was present, so that presence without objection counts as consent. */
+      readonly attendance?: Readonly<Record<string, boolean>> | undefined;
+      readonly framework: { readonly id: string; readonly digest: string };
+    }
+  | { readonly kind: 'accede'; readonly state: string; readonly accededOn: string; readonly document: PositionDocument };
+
+// ── Events ──────────────────────────────────────────────────────────────────────────────────
+
+export type DecisionEvent =
+  | {
+      readonly type: 'DraftCreated';
+      readonly validAt: string;
+      readonly data: { readonly title: Localized; readonly text: Localized; readonly body: string; readonly question: string; readonly initiator: string };
+    }
+  | { readonly type: 'DraftAmended'; readonly validAt: string; readonly data: { readonly version: number; readonly title: Localized; readonly text: Localized } }
+  | { readonly type: 'DraftTabled'; readonly validAt: string; readonly data: { readonly sessionId: string } }
+  | { readonly type: 'DraftCirculated'; readonly validAt: string; readonly data: { readonly procedure: 'written' | 'silence'; readonly deadline: string; readonly cites: readonly string[] } }
+  | { readonly type: 'PositionRecorded'; readonly validAt: string; readonly data: { readonly state: string; readonly position: PositionWord; readonly at: string; readonly document: PositionDocument } }
+  | {
+      readonly type: 'DecisionClosed';
+      readonly validAt: string;
+      readonly data: { readonly result: Decision; readonly procedure: ProcedureWord; readonly framework: { readonly id: string; readonly digest: string }; readonly version: number };
+    }
+  | { readonly type: 'AccessionRecorded'; readonly validAt: string; readonly data: { readonly state: string; readonly document: PositionDocument } };
+
+// ── State ───────────────────────────────────────────────────────────────────────────────────
+
+export type DecisionStatus = 'none' | 'draft' | 'tabled' | 'circulating' | 'closed';
+
+export interface DecisionState {
+  readonly status: DecisionStatus;
+  readonly body: string;
+  readonly question: string;
+  readonly draftedOn: string;
+  readonly version: number;
+  readonly title: Localized;
+  readonly text: Localized;
+  readonly procedure: ProcedureWord | undefined;
+  readonly sessionId: string | undefined;
+  readonly date: string;
+  readonly deadline: string | undefined;
+  readonly positions: Readonly<Record<string, { readonly position: PositionWord; readonly at: string; readonly document: PositionDocument }>>;
+  readonly result: Decision | undefined;
+  readonly acceded: readonly string[];
+}
+
+const empty: Localized = { en: '', ru: '' };
+
+export const initialDecision: DecisionState = {
+  status: 'none',
+  body: '',
+  question: '',
+  draftedOn: '',
+  version: 0,
+  title: empty,
+  text: empty,
+  procedure: undefined,
+  sessionId: undefined,
+  date: '',
+  deadline: undefined,
+  positions: {},
+  result: undefined,
+  acceded: [],
+};
+
+export interface DecisionRefusal {
+  readonly code: 'invalid' | 'wrong-status' | 'not-on-body' | 'late' | 'contradicts' | 'not-allowed';
+  readonly field: string;
+  readonly message: string;
+}
+
+export type DecisionDecision = { readonly ok: true; readonly events: readonly DecisionEvent[] } | { readonly ok: false; readonly refusal: DecisionRefusal };
+
+// ── decide ──────────────────────────────────────────────────────────────────────────────────
+
+export function decideDecision(command: DecisionCommand, state: DecisionState, pack: Pack): DecisionDecision {
+  switch (command.kind) {
+    case 'draft':
+      return draft(command, state, pack);
+    case 'amend':
+      if (state.status !== 'draft' && !(isOpen(state) && Object.keys(state.positions).length === 0)) {
+        return refuse('wrong-status', 'status', `the draft can be amended only before any position is recorded (it is ${state.status})`);
+      }
+      return accept({ type: 'DraftAmended', validAt: command.amendedOn, data: { version: state.version + 1, title: command.title ?? state.title, text: command.text ?? state.text } });
+    case 'table':
+      if (state.status !== 'draft') return refuse('wrong-status', 'status', `only a draft can be tabled (it is ${state.status})`);
+      return procedureAllowed(state, pack, 'vote') ?? accept({ type: 'DraftTabled', validAt: command.sessionDate, data: { sessionId: command.sessionId } });
+    case 'circulate':
+      return circulate(command, state, pack);
+    case 'record-position':
+      return recordPosition(command, state, pack);
+    case 'close':
+      return close(command, state, pack);
+    case 'accede':
+      if (state.status !== 'closed' || !state.result) return refuse('wrong-status', 'status', 'only a decision taken can be acceded to');
+      if (!state.result.notBound.includes(command.state) || state.acceded.includes(command.state)) {
+        return refuse('not-allowed', 'state', `${command.state} is already bound by this decision`);
+      }
+      return accept({ type: 'AccessionRecorded', validAt: command.accededOn, data: { state: command.state, document: command.document } });
+  }
+}
+
+function draft(command: Extract<DecisionCommand, { kind: 'draft' }>, state: DecisionState, pack: Pack): DecisionDecision {
+  if (state.status !== 'none') return refuse('wrong-status', 'id', 'this decision already exists');
+  const body = findBody(pack, command.body);
+  if (!body) return refuse('invalid', 'body', `unknown body "${command.body}"; ${pack.id} has: ${pack.bodies.map((b) => b.id).join(', ')}`);
+  if (!inForce(body, command.draftedOn)) return refuse('invalid', 'body', `the ${body.name.en} did not exist on ${command.draftedOn}`);
+  if (!body.questions[command.question]) return refuse('invalid', 'question', `the ${body.name.en} decides: ${Object.keys(body.questions).join(', ')}`);
+  if (command.title.en.trim() === '' || command.text.en.trim() === '') return refuse('invalid', 'title', 'a draft needs a title and a text in English (and in Russian)');
+  if (command.title.ru.trim() === '' || command.text.ru.trim() === '') return refuse('invalid', 'title.ru', 'a draft needs its title and text in Russian, the working language');
+  const { title, text, initiator } = command;
+  return accept({ type: 'DraftCreated', validAt: command.draftedOn, data: { title, text, body: command.body, question: command.question, initiator } });
+}
+
+function circulate(command: Extract<DecisionCommand, { kind: 'circulate' }>, state: DecisionState, pack: Pack): DecisionDecision {
+  if (state.status !== 'draft') return refuse('wrong-status', 'status', `only a draft can be circulated (it is ${state.status})`);
+  if (Number.isNaN(Date.parse(command.deadline)) || command.deadline.length < 11) return refuse('invalid', 'deadline', 'expected an ISO 8601 date-time, e.g. 2022-01-13T12:00:00Z');
+  if (Date.parse(command.deadline) <= Date.parse(command.circulatedOn)) return refuse('invalid', 'deadline', 'the deadline must come after the circulation');
+  const notAllowed = procedureAllowed(state, pack, command.procedure);
+  if (notAllowed) return notAllowed;
+  const cites = findBody(pack, state.body)?.questions[state.question]?.procedures[command.procedure]?.cites ?? [];
+  return accept({ type: 'DraftCirculated', validAt: command.circulatedOn.slice(0, 10), data: { procedure: command.procedure, deadline: command.deadline, cites } });
+}
+
+function recordPosition(command: Extract<DecisionCommand, { kind: 'record-position' }>, state: DecisionState, pack: Pack): DecisionDecision {
+  if (!isOpen(state)) return refuse('wrong-status', 'status', `positions are recorded while the draft is tabled or circulating (it is ${state.status})`);
+  const body = findBody(pack, state.body);
+  const members = body ? compositionOn(pack, body, state.date).members : [];
+  if (!members.includes(command.state)) return refuse('not-on-body', 'state', `${command.state} does not sit on the ${body?.name.en ?? state.body} on ${state.date}`);
+  if (state.deadline !== undefined && Date.parse(command.at) > Date.parse(state.deadline)) {
+    return refuse('late', 'at', `received ${command.at}, after the deadline of ${state.deadline}`);
+  }
+  const previous = state.positions[command.state];
+  if (previous) {
+    if (previous.position === command.position) return accept();
+    return refuse('contradicts', 'position', `${command.state} already gave "${previous.position}" (${previous.at}); a different position is refused`);
+  }
+  return accept({ type: 'PositionRecorded', validAt: command.at.slice(0, 10), data: { state: command.state, position: command.position, at: command.at, document: command.document } });
+}
+
+function close(command: Extract<DecisionCommand, { kind: 'close' }>, state: DecisionState, pack: Pack): DecisionDecision {
+  if (!isOpen(state) || state.procedure === undefined) return refuse('wrong-status', 'status', `only a tabled or circulating draft can be closed (it is ${state.status})`);
+  if (state.procedure !== 'vote' && state.deadline !== undefined && Date.parse(command.now) < Date.parse(state.deadline)) {
+    const body = findBody(pack, state.body);
+    const members = body ? compositionOn(pack, body, state.date).members : [];
+    const outstanding = members.filter((m) => !state.positions[m]);
+    if (state.procedure === 'silence' || outstanding.length > 0) return refuse('not-allowed', 'now', `the procedure runs until ${state.deadline}`);
+  }
+  const positions: Record<string, CastPosition> = {};
+  for (const [member, present] of Object.entries(command.attendance ?? {})) {
+    // At a session, a member present that raised no objection joins the consensus.
+    if (present) positions[member] = { position: 'yes' };
+  }
+  for (const [member, p] of Object.entries(state.positions)) positions[member] = { position: p.position, at: p.at };
+  const result = decide(pack, { body: state.body, question: state.question, procedure: state.procedure, date: state.date, deadline: state.deadline, positions }, { now: command.now });
+  if (!result.ok) return refuse('invalid', result.refusal.field, result.refusal.message);
+  return accept({ type: 'DecisionClosed', validAt: command.now.slice(0, 10), data: { result: result.decision, procedure: state.procedure, framework: command.framework, version: state.version } });
+}
+
+function procedureAllowed(state: DecisionState, pack: Pack, procedure: ProcedureWord): DecisionDecision | undefined {
+  const question = findBody(pack, state.body)?.questions[state.question];
+  if (question?.procedures[procedure]) return undefined;
+  return refuse('not-allowed', 'procedure', `the ${state.body} does not decide ${state.question} questions by "${procedure}"; allowed: ${Object.keys(question?.procedures ?? {}).join(', ')}`);
+}
+
+function isOpen(state: DecisionState): boolean {
+  return state.status === 'tabled' || state.status === 'circulating';
+}
+
+// ── evolve ──────────────────────────────────────────────────────────────────────────────────
+
+export function evolveDecision(state: DecisionState, event: DecisionEvent): DecisionState {
+  switch (event.type) {
+    case 'DraftCreated':
+      return { ...state, status: 'draft', ...event.data, draftedOn: event.validAt, date: event.validAt, version: 1 };
+    case 'DraftAmended':
+      return { ...state, version: event.data.version, title: event.data.title, text: event.data.text };
+    case 'DraftTabled':
+      return { ...state, status: 'tabled', procedure: 'vote', sessionId: event.data.sessionId, date: event.validAt };
+    case 'DraftCirculated':
+      return { ...state, status: 'circulating', procedure: event.data.procedure, deadline: event.data.deadline, date: event.validAt };
+    case 'PositionRecorded':
+      return { ...state, positions: { ...state.positions, [event.data.state]: event.data } };
+    case 'DecisionClosed':
+      return { ...state, status: 'closed', result: event.data.result };
+    case 'AccessionRecorded':
+      return { ...state, acceded: [...state.acceded, event.data.state] };
+  }
+}
+
+/** Whom the decision binds now: those it bound when taken, and those who acceded since. */
+export function boundNow(state: DecisionState): string[] {
+  return [...new Set([...(state.result?.bound ?? []), ...state.acceded])].sort();
+}
+
+function accept(...events: DecisionEvent[]): DecisionDecision {
+  return { ok: true, events };
+}
+
+function refuse(code: DecisionRefusal['code'], field: string, message: string): DecisionDecision {
+  return { ok: false, refusal: { code, field, message } };
+}

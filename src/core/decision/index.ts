@@ -1,0 +1,19 @@
+export {
+  boundNow,
+  decideDecision,
+  evolveDecision,
+  initialDecision,
+  type DecisionCommand,
+  type DecisionDecision,
+  type DecisionEvent,
+  type DecisionRefusal,
+  type DecisionState,
+  type DecisionStatus,
+  type Localized,
+  type PositionDocument,
+  type ProcedureWord,
+} from './decision.js';
+
+export function decisionStream(id: string): string {
+  return `decision-${id}`;
+}

@@ -1,0 +1,130 @@
+/**
+ * A session of a body, as a decider: convened with its chair (the framework's rotation; a
+ * temporary chair when the chair's state does not take part, CSTO practice of 2009, R17), its
+ * agenda, the attendance of each member and the no-objection notices attached to items.
+ */
+import { chairOn, compositionOn, findBody, inForce, type Pack } from '../framework/index.js';
+
+// ── Commands ────────────────────────────────────────────────────────────────────────────────
+
+export type SessionCommand =
+  | {
+      readonly kind: 'convene';
+      readonly body: string;
+      readonly date: string;
+      readonly place: string;
+      /** States the registry records as not participating on that date. */
+      readonly notParticipating: readonly string[];
+      /** Who chairs if the state due to chair does not take part (in practice the host). */
+      readonly temporaryChair?: string | undefined;
+    }
+  | { readonly kind: 'add-item'; readonly decisionId: string }
+  | { readonly kind: 'record-attendance'; readonly state: string; readonly present: boolean }
+  | { readonly kind: 'attach-no-objection'; readonly decisionId: string; readonly state: string; readonly noteId: string }
+  | { readonly kind: 'close'; readonly closedAt: string };
+
+// ── Events ──────────────────────────────────────────────────────────────────────────────────
+
+export type SessionEvent =
+  | {
+      readonly type: 'SessionConvened';
+      readonly validAt: string;
+      readonly data: { readonly body: string; readonly place: string; readonly chair: string | null; readonly dueChair: string | null; readonly temporary: boolean; readonly cites: readonly string[] };
+    }
+  | { readonly type: 'AgendaItemAdded'; readonly validAt: string; readonly data: { readonly decisionId: string } }
+  | { readonly type: 'AttendanceRecorded'; readonly validAt: string; readonly data: { readonly state: string; readonly present: boolean } }
+  | { readonly type: 'NoObjectionAttached'; readonly validAt: string; readonly data: { readonly decisionId: string; readonly state: string; readonly noteId: string } }
+  | { readonly type: 'SessionClosed'; readonly validAt: string; readonly data: { readonly closedAt: string } };
+
+// ── State ───────────────────────────────────────────────────────────────────────────────────
+
+export interface SessionState {
+  readonly status: 'none' | 'open' | 'closed';
+  readonly body: string;
+  readonly date: string;
+  readonly chair: string | null;
+  readonly agenda: readonly string[];
+  readonly attendance: Readonly<Record<string, boolean>>;
+}
+
+export const initialSession: SessionState = { status: 'none', body: '', date: '', chair: null, agenda: [], attendance: {} };
+
+export interface SessionRefusal {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type SessionDecision = { readonly ok: true; readonly events: readonly SessionEvent[] } | { readonly ok: false; readonly refusal: SessionRefusal };
+
+// ── decide ──────────────────────────────────────────────────────────────────────────────────
+
+export function decideSession(command: SessionCommand, state: SessionState, pack: Pack): SessionDecision {
+  if (command.kind === 'convene') return convene(command, state, pack);
+  if (state.status !== 'open') return refuse('session', `the session is ${state.status === 'none' ? 'not convened' : 'closed'}`);
+  switch (command.kind) {
+    case 'add-item':
+      if (state.agenda.includes(command.decisionId)) return refuse('decisionId', 'the item is already on the agenda');
+      return accept({ type: 'AgendaItemAdded', validAt: state.date, data: { decisionId: command.decisionId } });
+    case 'record-attendance':
+      return onBody(pack, state, command.state) ?? accept({ type: 'AttendanceRecorded', validAt: state.date, data: { state: command.state, present: command.present } });
+    case 'attach-no-objection':
+      if (!state.agenda.includes(command.decisionId)) return refuse('decisionId', 'the item is not on this session’s agenda');
+      return onBody(pack, state, command.state) ?? accept({ type: 'NoObjectionAttached', validAt: state.date, data: command });
+    case 'close':
+      return accept({ type: 'SessionClosed', validAt: state.date, data: { closedAt: command.closedAt } });
+  }
+}
+
+function convene(command: Extract<SessionCommand, { kind: 'convene' }>, state: SessionState, pack: Pack): SessionDecision {
+  if (state.status !== 'none') return refuse('id', 'this session already exists');
+  const body = findBody(pack, command.body);
+  if (!body) return refuse('body', `unknown body "${command.body}"; ${pack.id} has: ${pack.bodies.map((b) => b.id).join(', ')}`);
+  if (!inForce(body, command.date)) return refuse('date', `the ${body.name.en} did not exist on ${command.date}`);
+  if (command.place.trim() === '') return refuse('place', 'is required');
+  const rotation = pack.organization.chairmanship;
+  const dueChair = chairOn(pack, command.date) ?? null;
+  const cites = rotation?.cites ?? [];
+  if (dueChair === null || !command.notParticipating.includes(dueChair)) {
+    return accept({ type: 'SessionConvened', validAt: command.date, data: { body: command.body, place: command.place, chair: dueChair, dueChair, temporary: false, cites } });
+  }
+  const members = compositionOn(pack, body, command.date).members;
+  if (command.temporaryChair === undefined || !members.includes(command.temporaryChair) || command.notParticipating.includes(command.temporaryChair)) {
+    return refuse('temporaryChair', `${dueChair}, due to chair in ${command.date.slice(0, 4)}, does not take part: name a participating member as temporary chair`);
+  }
+  return accept({ type: 'SessionConvened', validAt: command.date, data: { body: command.body, place: command.place, chair: command.temporaryChair, dueChair, temporary: true, cites } });
+}
+
+function onBody(pack: Pack, state: SessionState, member: string): SessionDecision | undefined {
+  const body = findBody(pack, state.body);
+  if (body && compositionOn(pack, body, state.date).members.includes(member)) return undefined;
+  return refuse('state', `${member} does not sit on the ${body?.name.en ?? state.body} on ${state.date}`);
+}
+
+// ── evolve ──────────────────────────────────────────────────────────────────────────────────
+
+export function evolveSession(state: SessionState, event: SessionEvent): SessionState {
+  switch (event.type) {
+    case 'SessionConvened':
+      return { ...state, status: 'open', body: event.data.body, date: event.validAt, chair: event.data.chair };
+    case 'AgendaItemAdded':
+      return { ...state, agenda: [...state.agenda, event.data.decisionId] };
+    case 'AttendanceRecorded':
+      return { ...state, attendance: { ...state.attendance, [event.data.state]: event.data.present } };
+    case 'NoObjectionAttached':
+      return state;
+    case 'SessionClosed':
+      return { ...state, status: 'closed' };
+  }
+}
+
+export function sessionStream(id: string): string {
+  return `session-${id}`;
+}
+
+function accept(...events: SessionEvent[]): SessionDecision {
+  return { ok: true, events };
+}
+
+function refuse(field: string, message: string): SessionDecision {
+  return { ok: false, refusal: { field, message } };
+}
