@@ -7,7 +7,8 @@
  * row is sent again with the same Message-ID / Idempotency-Key, so a receiver can drop the copy.
  */
 import { createHmac } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql, type ExpressionBuilder } from 'kysely';
 import { memberName } from '../core/framework/index.js';
 import { notificationStream, type NotificationDelivered } from '../store/decision-projections.js';
@@ -29,10 +30,27 @@ export interface Transports {
   readonly webhook?: (url: string, body: string, headers: Readonly<Record<string, string>>) => Promise<void>;
 }
 
+// nodemailer is loaded on the first message, not by every command that opens Concord.
+const mailer = () => import('nodemailer').then((m) => m.default);
+
 export function smtpTransport(url: string, from: string): NonNullable<Transports['email']> {
-  const transporter = nodemailer.createTransport(url);
+  let transporter: ReturnType<Awaited<ReturnType<typeof mailer>>['createTransport']> | undefined;
   return async (m) => {
+    transporter ??= (await mailer()).createTransport(url);
     await transporter.sendMail({ from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
+  };
+}
+
+/**
+ * A pickup directory: each message written as an .eml file named by its Message-ID, for a mail
+ * server that collects such files, or for looking at the mail on a machine without one.
+ */
+export function pickupDirectoryTransport(dir: string, from: string): NonNullable<Transports['email']> {
+  return async (m) => {
+    const transporter = (await mailer()).createTransport({ streamTransport: true, buffer: true });
+    mkdirSync(dir, { recursive: true });
+    const info = await transporter.sendMail({ from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
+    writeFileSync(join(dir, `${m.messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_')}.eml`), info.message as Buffer);
   };
 }
 
@@ -41,10 +59,14 @@ export const webhookTransport: NonNullable<Transports['webhook']> = async (url, 
   if (!response.ok) throw new Error(`the receiver answered ${response.status} ${response.statusText}`);
 };
 
-/** Transports from the environment: CONCORD_SMTP_URL (and CONCORD_MAIL_FROM) for e-mail; webhooks always. */
+/**
+ * Transports from the environment: e-mail through CONCORD_SMTP_URL, or into the pickup directory
+ * CONCORD_MAIL_DIR; CONCORD_MAIL_FROM is the sender. Webhooks always.
+ */
 export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): Transports {
-  const smtp = env.CONCORD_SMTP_URL;
-  return { webhook: webhookTransport, ...(smtp ? { email: smtpTransport(smtp, env.CONCORD_MAIL_FROM ?? 'secretariat@concord.invalid') } : {}) };
+  const from = env.CONCORD_MAIL_FROM ?? 'secretariat@concord.invalid';
+  const email = env.CONCORD_SMTP_URL ? smtpTransport(env.CONCORD_SMTP_URL, from) : env.CONCORD_MAIL_DIR ? pickupDirectoryTransport(env.CONCORD_MAIL_DIR, from) : undefined;
+  return { webhook: webhookTransport, ...(email ? { email } : {}) };
 }
 
 export interface DeliveryOptions {
@@ -117,7 +139,7 @@ async function attempt(c: Concord, row: DeliveryRow, transports: Transports, opt
 async function send(c: Concord, row: DeliveryRow, transports: Transports, publicUrl: string): Promise<void> {
   const message = await compose(c, row, publicUrl);
   if (row.channel === 'email') {
-    if (!transports.email) throw new Error('no SMTP server is configured (CONCORD_SMTP_URL)');
+    if (!transports.email) throw new Error('no mail route is configured (CONCORD_SMTP_URL or CONCORD_MAIL_DIR)');
     await transports.email({ to: row.address, subject: message.subject, text: message.text, messageId: `<${row.id}@concord>` });
     return;
   }

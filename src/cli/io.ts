@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
+import type { Outcome } from '../app/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -42,4 +43,12 @@ function isFlatList(value: object): boolean {
 /** Today's date in UTC: the only place the CLI reads the clock for a date. */
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** A command's outcome: one line (or JSON) on success, one refusal line and exit 2 otherwise. */
+export function report<T>(command: string, result: Outcome<T>, json: boolean, describe: (value: T) => string): number {
+  if (!result.ok) return refuse(command, `${result.refusal.field}: ${result.refusal.message}`);
+  if (json) printJson({ value: result.value, entries: result.entries.map((e) => ({ seq: e.seq, streamId: e.streamId, type: e.type, hash: e.hash })) }, true);
+  else process.stdout.write(`${describe(result.value)}${result.entries.length ? ` (ledger entries ${result.entries.map((e) => e.seq).join(', ')})` : ''}\n`);
+  return EXIT_OK;
 }

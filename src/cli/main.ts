@@ -6,6 +6,7 @@ import { runDecide } from './decide-command.js';
 import { runList, runSchema, runShow, runValidate } from './framework-command.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED } from './io.js';
 import { runTour } from './tour.js';
+import { addDecisionCommands } from './decision-command.js';
 import { NOTE_KINDS } from '../core/correspondence/index.js';
 import { runExport, runImport, runReplay, runVerify } from './ledger-command.js';
 import { runNoteRegister, runRegistry, runStatementRecord, runTimers, type NoteFlags, type RegistryFlags, type StatementFlags } from './registry-command.js';
@@ -126,6 +127,8 @@ function program(setExit: (code: number) => void): Command {
   withStoreOptions(root.command('timers').description('Fire the deadlines that are due (also done on every start) and list those pending.')).action(async (flags: StoreFlags) => {
     setExit(await withConcord('timers', flags, (c) => runTimers(c)));
   });
+
+  addDecisionCommands(root, setExit);
 
   root
     .command('tour')

@@ -8,12 +8,11 @@ import {
   registerOfficialNote,
   registryAt,
   type Concord,
-  type Outcome,
 } from '../app/index.js';
 import { memberName } from '../core/framework/index.js';
 import { NOTE_KINDS, type NoteKind, type PublicStatement } from '../core/correspondence/index.js';
 import { isCalendarDate } from '../core/procedure/index.js';
-import { EXIT_OK, printJson, refuse } from './io.js';
+import { EXIT_OK, printJson, refuse, report } from './io.js';
 
 export interface RegistryFlags {
   readonly asOf?: string;
@@ -114,9 +113,3 @@ export async function runTimers(c: Concord): Promise<number> {
   return EXIT_OK;
 }
 
-function report<T>(command: string, result: Outcome<T>, json: boolean, describe: (value: T) => string): number {
-  if (!result.ok) return refuse(command, `${result.refusal.field}: ${result.refusal.message}`);
-  if (json) printJson({ value: result.value, entries: result.entries.map((e) => ({ seq: e.seq, streamId: e.streamId, type: e.type, hash: e.hash })) }, true);
-  else process.stdout.write(`${describe(result.value)} (ledger entries ${result.entries.map((e) => e.seq).join(', ')})\n`);
-  return EXIT_OK;
-}

@@ -4,9 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import SQLiteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { POSTGRES, SQLITE, type Dialect } from './dialect.js';
 import { migrationProvider } from './migrations.js';
 import { insertGuarded, insertGuardedPostgres, type LedgerHead, type VersionGuard } from './ledger-writes.js';
@@ -32,7 +31,7 @@ export interface Database {
 }
 
 export async function openDatabase(config: StoreConfig): Promise<Database> {
-  const database = 'url' in config ? openPostgres(config.url, config.schema) : openSqlite(config.dataDir);
+  const database = 'url' in config ? await openPostgres(config.url, config.schema) : await openSqlite(config.dataDir);
   try {
     await migrate(database);
   } catch (error) {
@@ -49,13 +48,20 @@ export async function openDatabase(config: StoreConfig): Promise<Database> {
  */
 const sqliteHandles = new Map<string, { database: Database; users: number }>();
 
-function openSqlite(dataDir: string): Database {
+async function openSqlite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   const file = resolve(join(dataDir, 'concord.db'));
   const shared = sqliteHandles.get(file);
   if (shared) {
     shared.users++;
     return shared.database;
+  }
+  // Each engine's driver is loaded only when used: a command starts faster without the other.
+  const { default: SQLiteDatabase } = await import('better-sqlite3');
+  const again = sqliteHandles.get(file);
+  if (again) {
+    again.users++;
+    return again.database;
   }
   const native = new SQLiteDatabase(file);
   native.pragma('journal_mode = WAL');
@@ -92,7 +98,9 @@ function openSqlite(dataDir: string): Database {
   return database;
 }
 
-function openPostgres(url: string, schema: string | undefined): Database {
+async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const bigintAsNumber = ((oid: number, format?: string) => (oid === INT8_OID ? Number : (pg.types.getTypeParser.bind(pg.types) as (oid: number, format?: string) => (value: string) => unknown)(oid, format))) as pg.CustomTypesConfig['getTypeParser'];
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -122,8 +130,6 @@ async function readHead(trx: Kysely<Tables>, lock: '' | 'for update'): Promise<L
 }
 
 const INT8_OID = 20;
-const standardParser = pg.types.getTypeParser.bind(pg.types) as (oid: number, format?: string) => (value: string) => unknown;
-const bigintAsNumber = ((oid: number, format?: string) => (oid === INT8_OID ? Number : standardParser(oid, format))) as pg.CustomTypesConfig['getTypeParser'];
 
 async function migrate(database: Database): Promise<void> {
   const migrator = new Migrator({

@@ -2,7 +2,8 @@
  * Turning pack files into a checked `Pack`, or into the full list of problems with file and line.
  * A pack with any problem is refused whole: nothing is half-loaded.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { loadValidator, type ValidatorSpec } from '../validators.js';
 import { PackSchema, type Pack } from './schema.js';
 import { mergePackFiles, type PackFile, type PackProblem, type PathSegment, type SourceMap } from './source-map.js';
 import { checkPackConsistency, type PathProblem } from './consistency.js';
@@ -11,8 +12,8 @@ export type { PackFile, PackProblem };
 
 export type PackResult = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
 
-const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true });
-const validatePack = ajv.compile<Pack>(PackSchema);
+export const PACK_VALIDATOR: ValidatorSpec = { name: 'pack', schema: PackSchema, options: { allErrors: true, discriminator: true, strict: false, verbose: true } };
+const validatePack = loadValidator<Pack>(PACK_VALIDATOR);
 
 export function parsePack(files: readonly PackFile[]): PackResult {
   if (files.length === 0) return { ok: false, problems: [{ file: 'pack', line: 1, message: 'no YAML files found' }] };

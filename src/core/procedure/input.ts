@@ -3,7 +3,8 @@
  * fault named, and turned into a `DecideInput` the engine trusts.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { loadValidator, type ValidatorSpec } from '../validators.js';
 import { POSITION_WORDS, type CastPosition, type DecideInput } from './types.js';
 
 const Instant = Type.String({
@@ -35,8 +36,8 @@ export const DecideInputSchema = Type.Object(
 );
 export type RawDecideInput = Static<typeof DecideInputSchema>;
 
-const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
-const check = ajv.compile<RawDecideInput>(DecideInputSchema);
+export const INPUT_VALIDATOR: ValidatorSpec = { name: 'decide-input', schema: DecideInputSchema, options: { allErrors: false, strict: false, verbose: true } };
+const check = loadValidator<RawDecideInput>(INPUT_VALIDATOR);
 
 export type ParsedInput = { ok: true; input: DecideInput } | { ok: false; field: string; message: string };
 

@@ -1,0 +1,261 @@
+/**
+ * `concord decision …`, `concord session …`, `concord contact …`, `concord notify …`: the
+ * secretariat's working procedures from the command line.
+ */
+import type { Command } from 'commander';
+import {
+  accedeToDecision,
+  acknowledge,
+  addAgendaItem,
+  amendDecision,
+  attachNoObjection,
+  circulateDecision,
+  closeDecision,
+  closeSession,
+  contactPoints,
+  conveneSession,
+  decisionState,
+  deliverDue,
+  draftDecision,
+  listDecisions,
+  notificationsOf,
+  overdueAcknowledgements,
+  recordAttendance,
+  recordPosition,
+  sessionState,
+  setContactPoint,
+  transportsFromEnv,
+  type Concord,
+} from '../app/index.js';
+import type { PositionDocument } from '../core/decision/index.js';
+import { describeCitation, memberName } from '../core/framework/index.js';
+import { POSITION_WORDS, type PositionWord } from '../core/procedure/index.js';
+import { EXIT_OK, printJson, refuse, report } from './io.js';
+import { withConcord, withStoreOptions, type StoreFlags } from './store-options.js';
+
+type Flags = StoreFlags & Record<string, string | boolean | undefined>;
+type Action = (c: Concord, flags: Flags, ...args: string[]) => Promise<number>;
+
+const actor = (flags: Flags) => ({ actor: typeof flags.actor === 'string' ? flags.actor : 'cli', idempotencyKey: str(flags.idempotencyKey) });
+const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+const json = (flags: Flags) => flags.json === true;
+
+/** Adds a subcommand that opens the database, runs `action` and closes it. */
+function sub(parent: Command, name: string, describe: string, action: Action, setExit: (code: number) => void): Command {
+  const command = withStoreOptions(parent.command(name).description(describe))
+    .option('--actor <who>', 'who does this, for the ledger (default: cli)')
+    .option('--idempotency-key <key>', 'sending the same key again records nothing more')
+    .option('--json', 'print JSON');
+  command.action(async (...args: unknown[]) => {
+    const positional = args.filter((a): a is string => typeof a === 'string');
+    const flags = args.find((a): a is Flags => typeof a === 'object' && a !== null && !('commands' in a)) ?? {};
+    setExit(await withConcord(`${parent.name()} ${name}`, flags, (c) => action(c, flags, ...positional)));
+  });
+  return command;
+}
+
+export function addDecisionCommands(root: Command, setExit: (code: number) => void): void {
+  const decision = root.command('decision').description('Drafts, procedures, positions, outcomes and their notification.');
+  sub(decision, 'draft', 'Draft a decision (title and text in English and Russian).', runDraft, setExit)
+    .requiredOption('--body <id>', 'the body that will decide')
+    .requiredOption('--question <kind>', 'substantive, procedural, …')
+    .requiredOption('--title-en <text>', 'title in English')
+    .requiredOption('--title-ru <text>', 'title in Russian')
+    .requiredOption('--text-en <text>', 'text in English')
+    .requiredOption('--text-ru <text>', 'text in Russian')
+    .option('--initiator <who>', 'who proposes it (default: Secretariat)')
+    .option('--id <id>', 'the decision id (default: generated)');
+  sub(decision, 'amend', 'Amend a draft before any position is recorded; every version is kept.', runAmend, setExit)
+    .argument('<id>')
+    .option('--title-en <text>')
+    .option('--title-ru <text>')
+    .option('--text-en <text>')
+    .option('--text-ru <text>');
+  sub(decision, 'circulate', 'Circulate a draft in writing or under a silence procedure, with a deadline.', runCirculate, setExit)
+    .argument('<id>')
+    .requiredOption('--procedure <kind>', 'written | silence')
+    .requiredOption('--deadline <instant>', 'ISO 8601, e.g. 2026-12-10T12:00:00Z');
+  sub(decision, 'position', "Record a member's position, with the document that carries it.", runPosition, setExit)
+    .argument('<id>')
+    .requiredOption('--state <code>', 'the member')
+    .requiredOption('--position <word>', POSITION_WORDS.join(' | '))
+    .option('--at <instant>', 'when it was received (default: now)')
+    .option('--note <id>', 'the registered note that carries it')
+    .option('--by <delegate>', "the delegate who entered it (default: the actor)");
+  sub(decision, 'close', 'Close a procedure now and apply the framework (a circulated one closes itself at its deadline).', async (c, f, id = '') => report('decision close', await closeDecision(c, id, actor(f)), json(f), (s) => outcomeLine(id, s.result)), setExit).argument('<id>');
+  sub(decision, 'accede', 'Record the accession of a member that stayed out.', runAccede, setExit)
+    .argument('<id>')
+    .requiredOption('--state <code>')
+    .requiredOption('--dated <date>')
+    .option('--note <id>', 'the registered note that carries it');
+  sub(decision, 'ack', 'Acknowledge a notification: by the token of its link, or as the delegate of a member.', runAck, setExit)
+    .argument('[id]', 'the decision (with --state)')
+    .option('--token <token>', 'the token from the acknowledgement link')
+    .option('--as <state>', 'the member acknowledging with the token')
+    .option('--state <code>', 'the member whose delegate acknowledges');
+  sub(decision, 'show', 'A decision: versions, positions, outcome with its trace, notifications.', runShow, setExit).argument('<id>');
+  sub(decision, 'list', 'Every decision, newest first.', runList, setExit);
+
+  const session = root.command('session').description('Sessions of bodies: chair, agenda, attendance.');
+  sub(session, 'convene', 'Convene a session; the chair follows the rotation.', runConvene, setExit)
+    .requiredOption('--body <id>')
+    .requiredOption('--date <date>')
+    .requiredOption('--place <place>')
+    .option('--temporary-chair <state>', 'who chairs when the state due to chair does not take part')
+    .option('--id <id>');
+  sub(session, 'agenda', 'Put a draft on the agenda (it is tabled).', async (c, f, s = '', d = '') => report('session agenda', await addAgendaItem(c, s, d, actor(f)), json(f), () => `${d} is on the agenda of ${s}`), setExit)
+    .argument('<session>')
+    .argument('<decision>');
+  sub(session, 'attend', 'Record whether a member attends.', async (c, f, s = '') => report('session attend', await recordAttendance(c, s, str(f.state) ?? '', f.absent !== true, actor(f)), json(f), () => `${str(f.state) ?? ''} ${f.absent === true ? 'absent' : 'present'}`), setExit)
+    .argument('<session>')
+    .requiredOption('--state <code>')
+    .option('--absent', 'the member is absent (default: present)');
+  sub(session, 'no-objection', "Attach a member's registered no-objection notice to an item.", async (c, f, s = '') => report('session no-objection', await attachNoObjection(c, s, str(f.decision) ?? '', str(f.state) ?? '', str(f.note) ?? '', actor(f)), json(f), () => `no-objection of ${str(f.state) ?? ''} attached`), setExit)
+    .argument('<session>')
+    .requiredOption('--decision <id>')
+    .requiredOption('--state <code>')
+    .requiredOption('--note <id>');
+  sub(session, 'close', 'Close the session and every item on its agenda.', async (c, f, s = '') => report('session close', await closeSession(c, s, actor(f)), json(f), () => `session ${s} closed`), setExit).argument('<session>');
+  sub(session, 'show', 'A session: chair, agenda, attendance.', runSessionShow, setExit).argument('<session>');
+
+  const contact = root.command('contact').description("Members' points of contact for notifications.");
+  sub(contact, 'set', 'Set the point of contact of a member.', runContactSet, setExit)
+    .requiredOption('--state <code>')
+    .requiredOption('--authority <name>')
+    .option('--email <address>')
+    .option('--webhook <url>')
+    .option('--webhook-secret <secret>', 'the HMAC key the receiver checks (default: generated and printed once)')
+    .requiredOption('--language <lang>', 'en | ru');
+  sub(contact, 'list', 'Every point of contact.', async (c, f) => {
+    const rows = await contactPoints(c);
+    if (json(f)) printJson(rows, true);
+    else for (const r of rows) process.stdout.write(`${r.state}  ${r.language}  ${r.authority}  ${r.email ?? '—'}  ${r.webhook ?? '—'}\n`);
+    return EXIT_OK;
+  }, setExit);
+
+  const notify = root.command('notify').description('Delivering notifications and following acknowledgements.');
+  sub(notify, 'deliver', 'Send every notification due (SMTP from CONCORD_SMTP_URL, webhooks), retrying failures later.', async (c, f) => {
+    const publicUrl = str(f.publicUrl) ?? process.env.CONCORD_PUBLIC_URL ?? 'http://localhost:8080';
+    const result = await deliverDue(c, transportsFromEnv(), { publicUrl });
+    if (json(f)) printJson(result, true);
+    else process.stdout.write(`${result.delivered} delivered, ${result.failed} failed (to be retried)\n`);
+    return EXIT_OK;
+  }, setExit).option('--public-url <url>', 'where acknowledgement links point (default: $CONCORD_PUBLIC_URL)');
+  sub(notify, 'overdue', 'Notifications not acknowledged in time.', async (c, f) => {
+    const days = Number(str(f.days) ?? '7');
+    if (!Number.isInteger(days) || days < 0) return refuse('notify overdue', `--days: expected a whole number of days, got "${str(f.days) ?? ''}"`);
+    const rows = await overdueAcknowledgements(c, days);
+    if (json(f)) printJson(rows, true);
+    else process.stdout.write(rows.length === 0 ? 'no acknowledgement overdue\n' : rows.map((r) => `${r.decision_id}  ${r.state}  notified ${r.created_at}${r.delivered_at ? `, delivered ${r.delivered_at}` : ', not delivered'}\n`).join(''));
+    return EXIT_OK;
+  }, setExit).option('--days <n>', 'overdue after this many days (default: 7)');
+}
+
+async function runDraft(c: Concord, f: Flags): Promise<number> {
+  const result = await draftDecision(
+    c,
+    {
+      id: str(f.id),
+      title: { en: str(f.titleEn) ?? '', ru: str(f.titleRu) ?? '' },
+      text: { en: str(f.textEn) ?? '', ru: str(f.textRu) ?? '' },
+      body: str(f.body) ?? '',
+      question: str(f.question) ?? '',
+      initiator: str(f.initiator) ?? 'Secretariat',
+    },
+    actor(f),
+  );
+  return report('decision draft', result, json(f), (v) => `drafted ${v.id}: ${v.state.title.en}`);
+}
+
+async function runAmend(c: Concord, f: Flags, id = ''): Promise<number> {
+  const current = await decisionState(c, id);
+  const title = f.titleEn || f.titleRu ? { en: str(f.titleEn) ?? current?.title.en ?? '', ru: str(f.titleRu) ?? current?.title.ru ?? '' } : undefined;
+  const text = f.textEn || f.textRu ? { en: str(f.textEn) ?? current?.text.en ?? '', ru: str(f.textRu) ?? current?.text.ru ?? '' } : undefined;
+  return report('decision amend', await amendDecision(c, id, { ...(title ? { title } : {}), ...(text ? { text } : {}) }, actor(f)), json(f), (s) => `${id} is now at version ${s.version}`);
+}
+
+async function runCirculate(c: Concord, f: Flags, id = ''): Promise<number> {
+  const procedure = str(f.procedure);
+  if (procedure !== 'written' && procedure !== 'silence') return refuse('decision circulate', `--procedure: expected written or silence, got "${procedure ?? ''}"`);
+  return report('decision circulate', await circulateDecision(c, id, { procedure, deadline: str(f.deadline) ?? '' }, actor(f)), json(f), (s) => `${id} circulated (${procedure}) until ${s.deadline ?? ''}`);
+}
+
+async function runPosition(c: Concord, f: Flags, id = ''): Promise<number> {
+  const position = str(f.position) ?? '';
+  if (!(POSITION_WORDS as readonly string[]).includes(position)) return refuse('decision position', `--position: expected one of: ${POSITION_WORDS.join(', ')}; got "${position}"`);
+  const at = str(f.at);
+  if (at !== undefined && Number.isNaN(Date.parse(at))) return refuse('decision position', `--at: expected an ISO 8601 date-time, got "${at}"`);
+  const document: PositionDocument = str(f.note) ? { kind: 'note', noteId: str(f.note) ?? '' } : { kind: 'delegate-entry', by: str(f.by) ?? actor(f).actor };
+  const result = await recordPosition(c, id, { state: str(f.state) ?? '', position: position as PositionWord, at, document }, actor(f));
+  return report('decision position', result, json(f), () => `${str(f.state) ?? ''}: ${position} on ${id}`);
+}
+
+async function runAccede(c: Concord, f: Flags, id = ''): Promise<number> {
+  const document: PositionDocument = str(f.note) ? { kind: 'note', noteId: str(f.note) ?? '' } : { kind: 'delegate-entry', by: actor(f).actor };
+  return report('decision accede', await accedeToDecision(c, id, { state: str(f.state) ?? '', accededOn: str(f.dated) ?? '', document }, actor(f)), json(f), (s) => `${str(f.state) ?? ''} acceded to ${id}; it now binds ${[...(s.result?.bound ?? []), ...s.acceded].join(', ')}`);
+}
+
+async function runAck(c: Concord, f: Flags, id?: string): Promise<number> {
+  const token = str(f.token);
+  if (token === undefined && (id === undefined || str(f.state) === undefined)) return refuse('decision ack', 'give --token, or the decision id and --state');
+  const how = token !== undefined ? { token, asState: str(f.as) } : { decisionId: id ?? '', state: str(f.state) ?? '' };
+  return report('decision ack', await acknowledge(c, how, actor(f)), json(f), (a) => `${a.state} acknowledged ${a.notificationId.split(':')[0] ?? ''} (${a.via})`);
+}
+
+function outcomeLine(id: string, result: { outcome: string; reason: string; notBound: readonly string[]; blockedBy: readonly string[] } | undefined): string {
+  if (!result) return `${id}: not closed`;
+  return `${id}: ${result.outcome.toUpperCase()} (${result.reason})${result.blockedBy.length ? `, blocked by ${result.blockedBy.join(', ')}` : ''}${result.notBound.length ? `; not bound: ${result.notBound.join(', ')}` : ''}`;
+}
+
+async function runShow(c: Concord, f: Flags, id = ''): Promise<number> {
+  const state = await decisionState(c, id);
+  if (!state) return refuse('decision show', `no decision ${id}`);
+  const notifications = await notificationsOf(c, id);
+  if (json(f)) {
+    printJson({ id, ...state, notifications }, true);
+    return EXIT_OK;
+  }
+  const lines = [
+    `${id} — ${state.title.en} / ${state.title.ru} (version ${state.version})`,
+    `  ${state.body}, ${state.question} question; ${state.status}${state.procedure ? ` (${state.procedure}${state.deadline ? ` until ${state.deadline}` : ''})` : ''}`,
+    '  positions:',
+    ...Object.entries(state.positions).map(([s, p]) => `    ${s}  ${p.position.padEnd(12)} ${p.at}  ${p.document.kind === 'note' ? `note ${p.document.noteId}` : `entered by ${p.document.by}`}`),
+  ];
+  if (state.result) {
+    lines.push(`  outcome: ${outcomeLine(id, state.result)}`);
+    for (const t of state.result.trace) lines.push(`    · ${t.finding}`, `      ${t.cites.map((ci) => describeCitation(c.pack, ci)).join('; ')}`);
+    lines.push('  notifications:');
+    for (const n of notifications) lines.push(`    ${n.state}  ${memberName(c.pack, n.state).padEnd(12)} delivered ${n.delivered_at ?? '—'}  acknowledged ${n.acknowledged_at ?? '—'}${n.acknowledged_via ? ` (${n.acknowledged_via})` : ''}`);
+    if (state.acceded.length) lines.push(`  acceded since: ${state.acceded.join(', ')}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT_OK;
+}
+
+async function runList(c: Concord, f: Flags): Promise<number> {
+  const rows = await listDecisions(c);
+  if (json(f)) printJson(rows, true);
+  else for (const r of rows) process.stdout.write(`${r.id}  ${r.status.padEnd(11)} ${(r.outcome ?? '').padEnd(9)} ${r.body}  ${r.title_en}\n`);
+  return EXIT_OK;
+}
+
+async function runConvene(c: Concord, f: Flags): Promise<number> {
+  const result = await conveneSession(c, { id: str(f.id), body: str(f.body) ?? '', date: str(f.date) ?? '', place: str(f.place) ?? '', temporaryChair: str(f.temporaryChair) }, actor(f));
+  return report('session convene', result, json(f), (v) => `convened ${v.id}: ${v.state.body} on ${v.state.date}, chaired by ${v.state.chair ?? '—'}`);
+}
+
+async function runSessionShow(c: Concord, f: Flags, id = ''): Promise<number> {
+  const state = await sessionState(c, id);
+  if (!state) return refuse('session show', `no session ${id}`);
+  if (json(f)) printJson({ id, ...state }, true);
+  else {
+    const attendance = Object.entries(state.attendance).map(([s, p]) => `${s} ${p ? 'present' : 'absent'}`);
+    process.stdout.write(`${id} — ${state.body} on ${state.date}, chair ${state.chair ?? '—'}, ${state.status}\n  agenda: ${state.agenda.join(', ') || '—'}\n  attendance: ${attendance.join(', ') || '—'}\n`);
+  }
+  return EXIT_OK;
+}
+
+async function runContactSet(c: Concord, f: Flags): Promise<number> {
+  const result = await setContactPoint(c, { state: str(f.state) ?? '', authority: str(f.authority) ?? '', email: str(f.email), webhook: str(f.webhook), webhookSecret: str(f.webhookSecret), language: str(f.language) ?? '' }, actor(f));
+  return report('contact set', result, json(f), (v) => `contact point of ${v.contact.state} set${v.webhookSecret && !f.webhookSecret ? `; webhook signing secret (shown once): ${v.webhookSecret}` : ''}`);
+}
