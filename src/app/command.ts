@@ -36,14 +36,20 @@ export interface CommandSpec<S, E extends Event> {
   readonly describe: string;
 }
 
+/** A stream read and folded into its decider's state, with the version read. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- E names the decider's events, which the stored entries are read as
+export async function foldStream<S, E extends Event>(c: Concord, streamId: string, evolve: (state: S, event: E) => S, initial: S): Promise<{ state: S; version: number }> {
+  const history = await readStream(c.database, streamId);
+  return { state: history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as E).reduce(evolve, initial), version: history.length };
+}
+
 export async function handle<S, E extends Event>(c: Concord, spec: CommandSpec<S, E>, by: Actor): Promise<Outcome<S>> {
-  const history = await readStream(c.database, spec.streamId);
-  const state = history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as E).reduce(spec.evolve, spec.initial);
+  const { state, version } = await foldStream(c, spec.streamId, spec.evolve, spec.initial);
   const decided = spec.decide(state);
   if (!decided.ok) return refuse(c, spec.describe, { code: 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
   if (decided.events.length === 0 && (spec.alongside ?? []).length === 0) return { ok: true, value: state, entries: [] };
   const after = decided.events.reduce(spec.evolve, state);
-  return appendAll(c, [...(spec.alongside ?? []), { streamId: spec.streamId, expectedVersion: history.length, events: decided.events }], by, after, spec.describe);
+  return appendAll(c, [...(spec.alongside ?? []), { streamId: spec.streamId, expectedVersion: version, events: decided.events }], by, after, spec.describe);
 }
 
 export async function appendAll<T>(c: Concord, requests: StreamAppend[], by: Actor, value: T, describe: string): Promise<Outcome<T>> {

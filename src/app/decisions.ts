@@ -17,7 +17,7 @@ import type { PositionWord } from '../core/procedure/index.js';
 import { readStream } from '../ledger/index.js';
 import { notificationId, notificationStream, type NotificationAcknowledged } from '../store/decision-projections.js';
 import type { DecisionRow, NotificationRow } from '../store/schema.js';
-import { appendAll, handle, refuse, type Actor, type Outcome } from './command.js';
+import { appendAll, foldStream, handle, refuse, type Actor, type Outcome } from './command.js';
 import type { Concord } from './concord.js';
 import { readAckToken } from './tokens.js';
 
@@ -72,9 +72,12 @@ export function accedeToDecision(c: Concord, id: string, accession: { state: str
 }
 
 export async function decisionState(c: Concord, id: string): Promise<DecisionState | undefined> {
-  const history = await readStream(c.database, decisionStream(id));
-  if (history.length === 0) return undefined;
-  return history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as Parameters<typeof evolveDecision>[1]).reduce(evolveDecision, initialDecision);
+  const { state, version } = await foldDecision(c, id);
+  return version === 0 ? undefined : state;
+}
+
+export function foldDecision(c: Concord, id: string): Promise<{ state: DecisionState; version: number }> {
+  return foldStream(c, decisionStream(id), evolveDecision, initialDecision);
 }
 
 export async function listDecisions(c: Concord): Promise<DecisionRow[]> {

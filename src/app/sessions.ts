@@ -7,11 +7,11 @@
 import { decisionStream } from '../core/decision/index.js';
 import { decideSession, evolveSession, initialSession, sessionStream, type SessionCommand, type SessionState } from '../core/session/index.js';
 import { noteStream, type OfficialNote } from '../core/correspondence/index.js';
-import { decideDecision, evolveDecision, initialDecision } from '../core/decision/index.js';
+import { decideDecision } from '../core/decision/index.js';
 import { readStream, type StreamAppend } from '../ledger/index.js';
-import { handle, refuse, type Actor, type Outcome } from './command.js';
+import { foldStream, handle, refuse, type Actor, type Outcome } from './command.js';
 import type { Concord } from './concord.js';
-import { closeDecision, decisionState, newId } from './decisions.js';
+import { closeDecision, decisionState, foldDecision, newId } from './decisions.js';
 import { registryAt } from './registry.js';
 
 function runSessionCommand(c: Concord, id: string, command: SessionCommand, by: Actor, alongside: StreamAppend[] = []): Promise<Outcome<SessionState>> {
@@ -19,9 +19,8 @@ function runSessionCommand(c: Concord, id: string, command: SessionCommand, by: 
 }
 
 export async function sessionState(c: Concord, id: string): Promise<SessionState | undefined> {
-  const history = await readStream(c.database, sessionStream(id));
-  if (history.length === 0) return undefined;
-  return history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as Parameters<typeof evolveSession>[1]).reduce(evolveSession, initialSession);
+  const { state, version } = await foldStream(c, sessionStream(id), evolveSession, initialSession);
+  return version === 0 ? undefined : state;
 }
 
 export async function conveneSession(
@@ -51,13 +50,12 @@ async function tableAlongside(
   session: SessionState | undefined,
 ): Promise<{ ok: true; append: StreamAppend } | { ok: false; refusal: { field: string; message: string } }> {
   if (!session) return { ok: false, refusal: { field: 'session', message: `no session ${sessionId}` } };
-  const history = await readStream(c.database, decisionStream(decisionId));
-  const state = history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as Parameters<typeof evolveDecision>[1]).reduce(evolveDecision, initialDecision);
+  const { state, version } = await foldDecision(c, decisionId);
   if (state.status === 'none') return { ok: false, refusal: { field: 'decision', message: `no draft ${decisionId}` } };
   if (state.body !== session.body) return { ok: false, refusal: { field: 'decision', message: `the draft is for the ${state.body}, the session is of the ${session.body}` } };
   const decided = decideDecision({ kind: 'table', sessionId, sessionDate: session.date }, state, c.pack);
   if (!decided.ok) return { ok: false, refusal: decided.refusal };
-  return { ok: true, append: { streamId: decisionStream(decisionId), expectedVersion: history.length, events: decided.events } };
+  return { ok: true, append: { streamId: decisionStream(decisionId), expectedVersion: version, events: decided.events } };
 }
 
 export function recordAttendance(c: Concord, sessionId: string, state: string, present: boolean, by: Actor): Promise<Outcome<SessionState>> {
@@ -73,11 +71,10 @@ export async function attachNoObjection(c: Concord, sessionId: string, decisionI
   if (note?.kind !== 'no-objection-notice' || note.sender !== state) {
     return refuse(c, `attach no-objection to ${decisionId}`, { code: 'refused', field: 'note', message: `no no-objection notice ${noteId} from ${state} is registered` }, by);
   }
-  const history = await readStream(c.database, decisionStream(decisionId));
-  const decision = history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as Parameters<typeof evolveDecision>[1]).reduce(evolveDecision, initialDecision);
+  const { state: decision, version } = await foldDecision(c, decisionId);
   const decided = decideDecision({ kind: 'record-position', state, position: 'no-objection', at: c.clock.now().toISOString(), document: { kind: 'note', noteId } }, decision, c.pack);
   if (!decided.ok) return refuse(c, `attach no-objection to ${decisionId}`, { code: 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
-  const position: StreamAppend = { streamId: decisionStream(decisionId), expectedVersion: history.length, events: decided.events };
+  const position: StreamAppend = { streamId: decisionStream(decisionId), expectedVersion: version, events: decided.events };
   return runSessionCommand(c, sessionId, { kind: 'attach-no-objection', decisionId, state, noteId }, by, [position]);
 }
 
