@@ -25,6 +25,7 @@ import {
   recordPosition,
   recordPublicStatement,
   registerOfficialNote,
+  scheduleDeliveries,
   setContactPoint,
   smtpTransport,
   startConcord,
@@ -137,6 +138,20 @@ describe.each(engines)('decisions on $name', (engine) => {
     const body = hook.received[0]?.body ?? '';
     expect(headers['x-concord-signature']).toBe(`sha256=${createHmac('sha256', secret).update(`${headers['x-concord-timestamp'] ?? ''}.${body}`).digest('hex')}`);
     expect((await notificationsOf(c, 'D-1')).find((n) => n.state === 'ARM')?.delivered_at).not.toBeNull();
+  });
+
+  it('a running worker delivers on its own, and retries when the receiver comes back', async () => {
+    const { c } = await start();
+    const { hook } = await receivers(2);
+    await setContactPoint(c, { state: 'KAZ', authority: 'MFA of Kazakhstan', webhook: `${hook.url}/KAZ`, language: 'ru' }, officer);
+    await draftDecision(c, { id: 'D-w', ...draft }, officer);
+    const worker = scheduleDeliveries(c, { webhook: webhookTransport }, { publicUrl: 'https://concord.test', backoffMs: 10, intervalMs: 20 });
+    try {
+      await conveneAndClose(c, 'D-w', { ARM: true, BLR: true, KAZ: true, KGZ: true, RUS: true, TJK: true });
+      await expect.poll(() => { now = new Date(now.getTime() + 1000); return keys(hook.received); }, { timeout: 5000, interval: 30 }).toEqual(['D-w:KAZ:webhook']);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('acknowledgement by a single-use link; a used, forged or foreign link is refused and the attempt recorded', async () => {

@@ -5,7 +5,7 @@ export { ConcordError, openConcord, systemClock, SETUP_ACTOR, type Clock, type C
 export * from './registry.js';
 export { handle, refuse, appendAll, type Actor, type Outcome, type Refusal } from './command.js';
 export { loadPack, shippedPackIds, SHIPPED_PACKS } from './packs.js';
-export { fireDueTimers, scheduleTimers, TIMER_ACTOR, type TimerScheduler } from './timers.js';
+export { fireDueTimers, repeatEvery, scheduleTimers, TIMER_ACTOR, type Repeating } from './timers.js';
 export * from './decisions.js';
 export * from './sessions.js';
 export * from './contacts.js';

@@ -16,6 +16,7 @@ import type { DeliveryRow, Tables } from '../store/schema.js';
 import type { Concord } from './concord.js';
 import { webhookSecretOf } from './contacts.js';
 import { decisionState } from './decisions.js';
+import { repeatEvery, type Repeating } from './timers.js';
 import { ackToken } from './tokens.js';
 
 export interface EmailMessage {
@@ -81,6 +82,11 @@ export interface DeliveryOptions {
 export interface DeliveryReport {
   readonly delivered: number;
   readonly failed: number;
+}
+
+/** Delivers what is due now, then again every `intervalMs` (retries fall due as their backoff runs out). */
+export function scheduleDeliveries(c: Concord, transports: Transports, options: DeliveryOptions & { intervalMs?: number; onError?: (error: unknown) => void }): Repeating {
+  return repeatEvery(options.intervalMs ?? 10_000, () => deliverDue(c, transports, options), options.onError);
 }
 
 /** Sends every delivery that is due now; returns when none is left due. */

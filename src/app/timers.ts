@@ -30,23 +30,26 @@ export async function fireDueTimers(c: Concord): Promise<number> {
   return fired;
 }
 
-export interface TimerScheduler {
+export interface Repeating {
   stop(): Promise<void>;
 }
 
-/**
- * Fires what is due now, then checks again every `intervalMs`. Deadlines are days, so a minute's
- * resolution is plenty; the check is one indexed query.
- */
-export function scheduleTimers(concord: Concord, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): TimerScheduler {
+/** Runs `work` now and then every `intervalMs`, never two runs at once; `stop` waits for the last. */
+export function repeatEvery(intervalMs: number, work: () => Promise<unknown>, onError?: (error: unknown) => void): Repeating {
   let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
   let stopped = false;
   const tick = () => {
-    if (stopped) return;
-    running = fireDueTimers(concord).catch((error: unknown) => options.onError?.(error));
+    if (stopped || busy) return;
+    busy = true;
+    running = work()
+      .catch((error: unknown) => onError?.(error))
+      .finally(() => {
+        busy = false;
+      });
   };
   tick();
-  const handle = setInterval(tick, options.intervalMs ?? 60_000);
+  const handle = setInterval(tick, intervalMs);
   handle.unref();
   return {
     stop: async () => {
@@ -55,4 +58,12 @@ export function scheduleTimers(concord: Concord, options: { intervalMs?: number;
       await running;
     },
   };
+}
+
+/**
+ * Fires what is due now, then checks again every `intervalMs`. Deadlines are days or instants
+ * set days ahead, so a minute's resolution is plenty; the check is one indexed query.
+ */
+export function scheduleTimers(concord: Concord, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): Repeating {
+  return repeatEvery(options.intervalMs ?? 60_000, () => fireDueTimers(concord), options.onError);
 }
