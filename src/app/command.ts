@@ -9,6 +9,11 @@ import type { Concord } from './concord.js';
 export interface Actor {
   readonly actor: string;
   readonly idempotencyKey?: string | undefined;
+  /**
+   * Do not record refusals: for the system's own retries (a timer tries again every minute), whose
+   * refusal would otherwise fill the ledger; a due timer that keeps failing is listed instead.
+   */
+  readonly quiet?: boolean | undefined;
 }
 
 export interface Refusal {
@@ -63,6 +68,7 @@ export async function appendAll<T>(c: Concord, requests: StreamAppend[], by: Act
 
 /** Records the refused attempt (never fails the caller) and returns the refusal. */
 export async function refuse<T>(c: Concord, command: string, refusal: Refusal, by: Actor): Promise<Outcome<T>> {
+  if (by.quiet) return { ok: false, refusal };
   try {
     await c.append([{ streamId: 'refusals', expectedVersion: 'any', events: [{ type: 'CommandRefused', validAt: c.clock.now().toISOString(), data: { command, ...refusal, actor: by.actor } }] }], { actor: by.actor });
   } catch {

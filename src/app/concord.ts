@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Pack } from '../core/framework/index.js';
 import { historyFromPack, partyStream } from '../core/membership/index.js';
-import { appendToLedger, type AppendOptions, type AppendResult, type StreamAppend } from '../ledger/index.js';
+import { appendToLedger, readStream, type AppendOptions, type AppendResult, type StreamAppend } from '../ledger/index.js';
 import { openDatabase, type Database, type StoreConfig } from '../store/database.js';
 import { projectEntries, type FrameworkInstalled } from '../store/projections.js';
 import { loadPack } from './packs.js';
@@ -79,7 +79,25 @@ async function installedPack(database: Database, requested: string | undefined, 
     const first = loaded.problems[0];
     throw new ConcordError(`framework "${id}" cannot be loaded: ${first ? `${first.file}:${first.line}: ${first.message}` : 'invalid pack'}`, 'framework');
   }
-  return { pack: loaded.pack, framework: installed ?? (await installHistory(database, loaded.pack, clock)) };
+  if (!installed) return { pack: loaded.pack, framework: await installHistory(database, loaded.pack, clock) };
+  const current: FrameworkInstalled = { id: installed.id, name: loaded.pack.organization.name.en, digest: packDigest(loaded.pack) };
+  // The pack's files changed since the last start: record from when the new text applies, so
+  // that every decision cites the framework it was really taken under.
+  if (current.digest !== installed.digest) {
+    // With the version read, of two processes starting together one records it, the other gets a conflict.
+    const version = (await readStream(database, 'framework')).length;
+    await appendToLedger(
+      database,
+      [{ streamId: 'framework', expectedVersion: version, events: [{ type: 'FrameworkUpdated', data: current, validAt: clock.now().toISOString() }] }],
+      { actor: SETUP_ACTOR, recordedAt: clock.now().toISOString() },
+      projectEntries,
+    );
+  }
+  return { pack: loaded.pack, framework: current };
+}
+
+function packDigest(pack: Pack): string {
+  return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
 }
 
 /**
@@ -87,8 +105,7 @@ async function installedPack(database: Database, requested: string | undefined, 
  * starting on one empty database install it once.
  */
 async function installHistory(database: Database, pack: Pack, clock: Clock): Promise<FrameworkInstalled> {
-  const digest = createHash('sha256').update(JSON.stringify(pack)).digest('hex');
-  const installed: FrameworkInstalled = { id: pack.id, name: pack.organization.name.en, digest };
+  const installed: FrameworkInstalled = { id: pack.id, name: pack.organization.name.en, digest: packDigest(pack) };
   const requests: StreamAppend[] = [
     { streamId: 'framework', expectedVersion: 0, events: [{ type: 'FrameworkInstalled', data: installed, validAt: pack.organization.founded, reconstructed: true }] },
     ...historyFromPack(pack).map((h) => ({

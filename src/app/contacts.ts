@@ -27,9 +27,11 @@ export async function setContactPoint(c: Concord, input: ContactInput, by: Actor
   const webhookSecret = input.webhook ? (input.webhookSecret ?? randomBytes(24).toString('base64url')) : undefined;
   const result = await appendAll(c, [{ streamId: `contact-${input.state}`, expectedVersion: 'any', events: [{ type: 'ContactPointSet', validAt: c.today(), data: contact }] }], by, { contact, webhookSecret }, 'set contact point');
   if (result.ok && webhookSecret) {
-    const key = `webhook:${input.state}`;
-    await c.database.db.deleteFrom('app_secrets').where('key', '=', key).execute();
-    await c.database.db.insertInto('app_secrets').values({ key, value: webhookSecret }).execute();
+    await c.database.db
+      .insertInto('app_secrets')
+      .values({ key: `webhook:${input.state}`, value: webhookSecret })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: webhookSecret }))
+      .execute();
   }
   return result;
 }

@@ -2,7 +2,7 @@
  * The secretariat's working procedures on decisions: drafting, circulating, recording positions,
  * closing (by hand at a session's end, or by the deadline's timer), accession, acknowledgement.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   decideDecision,
   decisionStream,
@@ -14,6 +14,7 @@ import {
   type PositionDocument,
 } from '../core/decision/index.js';
 import type { PositionWord } from '../core/procedure/index.js';
+import { evolveSession, initialSession, sessionStream } from '../core/session/index.js';
 import { readStream } from '../ledger/index.js';
 import { notificationId, notificationStream, type NotificationAcknowledged } from '../store/decision-projections.js';
 import type { DecisionRow, NotificationRow } from '../store/schema.js';
@@ -21,8 +22,10 @@ import { appendAll, foldStream, handle, refuse, type Actor, type Outcome } from 
 import type { Concord } from './concord.js';
 import { readAckToken } from './tokens.js';
 
-export function newId(prefix: string): string {
-  return `${prefix}-${randomBytes(4).toString('hex')}`;
+/** A new id; derived from the idempotency key when there is one, so a retried command is the same request. */
+export function newId(prefix: string, by?: Actor): string {
+  const unique = by?.idempotencyKey === undefined ? randomBytes(4).toString('hex') : createHash('sha256').update(by.idempotencyKey).digest('hex').slice(0, 8);
+  return `${prefix}-${unique}`;
 }
 
 export function runDecisionCommand(c: Concord, id: string, command: DecisionCommand, by: Actor): Promise<Outcome<DecisionState>> {
@@ -40,7 +43,7 @@ export interface DraftInput {
 }
 
 export async function draftDecision(c: Concord, draft: DraftInput, by: Actor): Promise<Outcome<{ id: string; state: DecisionState }>> {
-  const id = draft.id ?? newId('D');
+  const id = draft.id ?? newId('D', by);
   const result = await runDecisionCommand(c, id, { kind: 'draft', ...draft, draftedOn: draft.draftedOn ?? c.today() }, by);
   return result.ok ? { ...result, value: { id, state: result.value } } : result;
 }
@@ -62,9 +65,17 @@ export function recordPosition(
   return runDecisionCommand(c, id, { kind: 'record-position', ...position, at: position.at ?? c.clock.now().toISOString() }, by);
 }
 
-export function closeDecision(c: Concord, id: string, by: Actor, attendance?: Readonly<Record<string, boolean>>): Promise<Outcome<DecisionState>> {
+/** Closes a procedure now; an item tabled at a session is closed with that session's attendance. */
+export async function closeDecision(c: Concord, id: string, by: Actor): Promise<Outcome<DecisionState>> {
+  return runDecisionCommand(c, id, await closing(c, id), by);
+}
+
+/** The close command for a decision, with the attendance of its session if it was tabled at one. */
+export async function closing(c: Concord, id: string): Promise<DecisionCommand> {
+  const { state } = await foldDecision(c, id);
+  const session = state.sessionId === undefined ? undefined : (await foldStream(c, sessionStream(state.sessionId), evolveSession, initialSession)).state;
   const framework = { id: c.framework.id, digest: c.framework.digest };
-  return runDecisionCommand(c, id, { kind: 'close', now: c.clock.now().toISOString(), attendance, framework }, by);
+  return { kind: 'close', now: c.clock.now().toISOString(), attendance: session?.attendance, framework };
 }
 
 export function accedeToDecision(c: Concord, id: string, accession: { state: string; accededOn: string; document: PositionDocument }, by: Actor): Promise<Outcome<DecisionState>> {

@@ -128,16 +128,20 @@ async function attempt(c: Concord, row: DeliveryRow, transports: Transports, opt
     const maxAttempts = options.maxAttempts ?? 12;
     const delay = Math.min((options.backoffMs ?? 30_000) * 2 ** (row.attempts - 1), 6 * 3_600_000);
     await c.database.db.insertInto('outbox_attempts').values({ delivery_id: row.id, attempt: row.attempts, at, outcome: 'failed', detail }).onConflict((oc) => oc.columns(['delivery_id', 'attempt']).doNothing()).execute();
+    // Only while the row is still ours: another worker may have taken it over and delivered it.
     await c.database.db
       .updateTable('outbox_deliveries')
       .set({ status: row.attempts >= maxAttempts ? 'failed' : 'pending', next_attempt_at: new Date(c.clock.now().getTime() + delay).toISOString(), lease_until: null, last_error: detail })
       .where('id', '=', row.id)
+      .where('status', '=', 'sending')
+      .where('attempts', '=', row.attempts)
       .execute();
     return false;
   }
   await c.database.db.insertInto('outbox_attempts').values({ delivery_id: row.id, attempt: row.attempts, at, outcome: 'delivered', detail: null }).onConflict((oc) => oc.columns(['delivery_id', 'attempt']).doNothing()).execute();
-  const delivered: NotificationDelivered = { deliveryId: row.id, notificationId: row.notification_id, channel: row.channel, attempt: row.attempts };
-  // Keyed by the delivery: recorded once, however many workers reach this point.
+  const delivered: NotificationDelivered = { deliveryId: row.id, notificationId: row.notification_id, channel: row.channel };
+  // Keyed by the delivery, with nothing attempt-specific in it: recorded once, however many
+  // workers reach this point, and a second one gets the first record back.
   await c.append([{ streamId: notificationStream(row.notification_id), expectedVersion: 'any', events: [{ type: 'NotificationDelivered', validAt: at, data: delivered }] }], { actor: 'concord:outbox', idempotencyKey: `delivery:${row.id}` });
   return true;
 }
@@ -152,7 +156,8 @@ async function send(c: Concord, row: DeliveryRow, transports: Transports, public
   if (!transports.webhook) throw new Error('webhooks are not enabled');
   const body = JSON.stringify(message.payload);
   const timestamp = Math.floor(c.clock.now().getTime() / 1000).toString();
-  const secret = (await webhookSecretOf(c, row.state)) ?? '';
+  const secret = await webhookSecretOf(c, row.state);
+  if (secret === undefined) throw new Error(`no webhook signing secret for ${row.state}; set one with "concord contact set --webhook-secret"`);
   const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
   await transports.webhook(row.address, body, { 'idempotency-key': row.id, 'x-concord-timestamp': timestamp, 'x-concord-signature': `sha256=${signature}` });
 }

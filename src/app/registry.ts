@@ -3,7 +3,7 @@
  * the standing decisions of bodies, the timers that close notice periods, and "status of X on
  * date D as known on date K".
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { noteStream, recordStatement, registerNote, statementStream, type OfficialNote, type PublicStatement } from '../core/correspondence/index.js';
 import {
   decideStanding,
@@ -27,9 +27,17 @@ import type { Concord } from './concord.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A new record's id: derived from the idempotency key when there is one, so that the same
+ * command sent again is the same request and is recognized as such.
+ */
+function recordId(by: Actor): string {
+  return by.idempotencyKey === undefined ? randomUUID() : createHash('sha256').update(by.idempotencyKey).digest('hex').slice(0, 32);
+}
+
 /** A note verbale entered in the register; a withdrawal notice also starts the notice period. */
 export async function registerOfficialNote(c: Concord, note: Omit<OfficialNote, 'id'>, by: Actor): Promise<Outcome<OfficialNote>> {
-  const full: OfficialNote = { ...note, id: randomUUID() };
+  const full: OfficialNote = { ...note, id: recordId(by) };
   const recorded = registerNote(full, c.today());
   if (!recorded.ok) return refuse(c, 'register note', { code: 'refused', field: recorded.refusal.field, message: recorded.refusal.message }, by);
   const noteAppend: StreamAppend = { streamId: noteStream(full.id), expectedVersion: 0, events: [recorded.event] };
@@ -39,7 +47,7 @@ export async function registerOfficialNote(c: Concord, note: Omit<OfficialNote, 
 
 /** A statement in the press: recorded, and never a change of standing. */
 export async function recordPublicStatement(c: Concord, statement: Omit<PublicStatement, 'id'>, by: Actor): Promise<Outcome<PublicStatement>> {
-  const full: PublicStatement = { ...statement, id: randomUUID() };
+  const full: PublicStatement = { ...statement, id: recordId(by) };
   const recorded = recordStatement(full, c.today());
   if (!recorded.ok) return refuse(c, 'record statement', { code: 'refused', field: recorded.refusal.field, message: recorded.refusal.message }, by);
   return appendAll(c, [{ streamId: statementStream(full.id), expectedVersion: 0, events: [recorded.event] }], by, full, 'record statement');

@@ -9,9 +9,9 @@ import { decideSession, evolveSession, initialSession, sessionStream, type Sessi
 import { noteStream, type OfficialNote } from '../core/correspondence/index.js';
 import { decideDecision } from '../core/decision/index.js';
 import { readStream, type StreamAppend } from '../ledger/index.js';
-import { foldStream, handle, refuse, type Actor, type Outcome } from './command.js';
+import { appendAll, foldStream, handle, refuse, type Actor, type Outcome } from './command.js';
 import type { Concord } from './concord.js';
-import { closeDecision, decisionState, foldDecision, newId } from './decisions.js';
+import { closing, foldDecision, newId } from './decisions.js';
 import { registryAt } from './registry.js';
 
 function runSessionCommand(c: Concord, id: string, command: SessionCommand, by: Actor, alongside: StreamAppend[] = []): Promise<Outcome<SessionState>> {
@@ -28,7 +28,7 @@ export async function conveneSession(
   session: { id?: string | undefined; body: string; date: string; place: string; temporaryChair?: string | undefined },
   by: Actor,
 ): Promise<Outcome<{ id: string; state: SessionState }>> {
-  const id = session.id ?? newId('S');
+  const id = session.id ?? newId('S', by);
   const standing = await registryAt(c, { asOf: session.date, knownAt: c.today() });
   const notParticipating = standing.filter((p) => p.participation?.participating === false).map((p) => p.party);
   const result = await runSessionCommand(c, id, { kind: 'convene', ...session, notParticipating }, by);
@@ -78,14 +78,23 @@ export async function attachNoObjection(c: Concord, sessionId: string, decisionI
   return runSessionCommand(c, sessionId, { kind: 'attach-no-objection', decisionId, state, noteId }, by, [position]);
 }
 
-/** Closes each item still open with the session's attendance, then the session itself. */
+/**
+ * Closes every item still open with the session's attendance, and the session, in one
+ * transaction: if one item cannot be closed, nothing is.
+ */
 export async function closeSession(c: Concord, sessionId: string, by: Actor): Promise<Outcome<SessionState>> {
-  const session = await sessionState(c, sessionId);
-  if (!session) return refuse(c, `close session ${sessionId}`, { code: 'not-found', field: 'session', message: `no session ${sessionId}` }, by);
+  const { state: session, version } = await foldStream(c, sessionStream(sessionId), evolveSession, initialSession);
+  if (version === 0) return refuse(c, `close session ${sessionId}`, { code: 'not-found', field: 'session', message: `no session ${sessionId}` }, by);
+  const requests: StreamAppend[] = [];
   for (const decisionId of session.agenda) {
-    if ((await decisionState(c, decisionId))?.status !== 'tabled') continue;
-    const closed = await closeDecision(c, decisionId, by, session.attendance);
-    if (!closed.ok) return { ok: false, refusal: closed.refusal };
+    const { state, version: decisionVersion } = await foldDecision(c, decisionId);
+    if (state.status !== 'tabled') continue;
+    const decided = decideDecision(await closing(c, decisionId), state, c.pack);
+    if (!decided.ok) return refuse(c, `close session ${sessionId}`, { code: 'refused', field: `${decisionId}.${decided.refusal.field}`, message: decided.refusal.message }, by);
+    requests.push({ streamId: decisionStream(decisionId), expectedVersion: decisionVersion, events: decided.events });
   }
-  return runSessionCommand(c, sessionId, { kind: 'close', closedAt: c.clock.now().toISOString() }, by);
+  const closed = decideSession({ kind: 'close', closedAt: c.clock.now().toISOString() }, session, c.pack);
+  if (!closed.ok) return refuse(c, `close session ${sessionId}`, { code: 'refused', ...closed.refusal }, by);
+  requests.push({ streamId: sessionStream(sessionId), expectedVersion: version, events: closed.events });
+  return appendAll(c, requests, by, closed.events.reduce(evolveSession, session), `close session ${sessionId}`);
 }

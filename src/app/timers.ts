@@ -25,7 +25,8 @@ export async function fireDueTimers(c: Concord): Promise<number> {
   let fired = 0;
   for (const timer of due) {
     const handler = timerHandlers[timer.kind];
-    if (handler && (await handler(c, timer.id, JSON.parse(timer.payload) as Record<string, string>, { actor: TIMER_ACTOR, idempotencyKey: `timer:${timer.id}` }))) fired++;
+    const by = { actor: TIMER_ACTOR, idempotencyKey: `timer:${timer.id}`, quiet: true };
+    if (handler && (await handler(c, timer.id, JSON.parse(timer.payload) as Record<string, string>, by))) fired++;
   }
   return fired;
 }

@@ -143,7 +143,7 @@ export function addDecisionCommands(root: Command, setExit: (code: number) => vo
   }, setExit).option('--public-url <url>', 'where acknowledgement links point (default: $CONCORD_PUBLIC_URL)');
   sub(notify, 'overdue', 'Notifications not acknowledged in time.', async (c, f) => {
     const days = Number(str(f.days) ?? '7');
-    if (!Number.isInteger(days) || days < 0) return refuse('notify overdue', `--days: expected a whole number of days, got "${str(f.days) ?? ''}"`);
+    if (!Number.isInteger(days) || days < 0 || days > 36_500) return refuse('notify overdue', `--days: expected a whole number of days, got "${str(f.days) ?? ''}"`);
     const rows = await overdueAcknowledgements(c, days);
     if (json(f)) printJson(rows, true);
     else process.stdout.write(rows.length === 0 ? 'no acknowledgement overdue\n' : rows.map((r) => `${r.decision_id}  ${r.state}  notified ${r.created_at}${r.delivered_at ? `, delivered ${r.delivered_at}` : ', not delivered'}\n`).join(''));

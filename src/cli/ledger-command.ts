@@ -7,7 +7,7 @@ import type { Concord } from '../app/index.js';
 import { exportLines, importLines, replayProjections, verifyChain } from '../ledger/index.js';
 import type { Database } from '../store/database.js';
 import { projectEntries } from '../store/projections.js';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, printJson } from './io.js';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, printJson, refuse } from './io.js';
 import { progressBar } from './progress.js';
 
 async function entryCount(c: Concord): Promise<number> {
@@ -31,6 +31,13 @@ export async function runVerify(c: Concord, json: boolean): Promise<number> {
 
 export async function runExport(c: Concord, output: string | undefined): Promise<number> {
   const out = output ? createWriteStream(output) : process.stdout;
+  if (output) {
+    try {
+      await once(out, 'open');
+    } catch (error) {
+      return refuse('ledger export', `--output: cannot write ${output} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
   for await (const line of exportLines(c.database)) {
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   }

@@ -70,12 +70,12 @@ function program(setExit: (code: number) => void): Command {
   const ledger = root.command('ledger').description('The tamper-evident ledger of every procedural act.');
   withStoreOptions(ledger.command('verify').description('Recompute the hash chain; exit 1 naming the first entry that fails.').option('--json', 'print JSON')).action(
     async (flags: StoreFlags & { json?: boolean }) => {
-      setExit(await withConcord('ledger verify', flags, (c) => runVerify(c, flags.json ?? false)));
+      setExit(await withConcord('ledger verify', flags, (c) => runVerify(c, flags.json ?? false), true));
     },
   );
   withStoreOptions(ledger.command('export').description('Write the ledger as NDJSON, hashes included.').option('--output <file>', 'write to a file instead of standard output')).action(
     async (flags: StoreFlags & { output?: string }) => {
-      setExit(await withConcord('ledger export', flags, (c) => runExport(c, flags.output)));
+      setExit(await withConcord('ledger export', flags, (c) => runExport(c, flags.output), true));
     },
   );
   ledger
@@ -87,7 +87,7 @@ function program(setExit: (code: number) => void): Command {
       setExit(await withDatabase('ledger import', flags, (db) => runImport(db, file)));
     });
   withStoreOptions(ledger.command('replay').description('Rebuild every read model from the ledger and check it equals the live one.')).action(async (flags: StoreFlags) => {
-    setExit(await withConcord('ledger replay', flags, (c) => runReplay(c)));
+    setExit(await withConcord('ledger replay', flags, (c) => runReplay(c), true));
   });
 
   const note = root.command('note').description('The register of official correspondence.');

@@ -3,7 +3,7 @@
  * ./data for the embedded one. Every command that touches the database uses this.
  */
 import type { Command } from 'commander';
-import { ConcordError, startConcord, type Concord } from '../app/index.js';
+import { ConcordError, openConcord, startConcord, type Concord } from '../app/index.js';
 import { openDatabase, type Database, type StoreConfig } from '../store/database.js';
 import { refuse } from './io.js';
 
@@ -24,11 +24,16 @@ export function storeConfig(flags: StoreFlags): StoreConfig {
   return { dataDir: flags.data ?? process.env.CONCORD_DATA ?? 'data' };
 }
 
-/** Opens Concord for one command, runs it, and always closes the database. */
-export async function withConcord(command: string, flags: StoreFlags, work: (c: Concord) => Promise<number>): Promise<number> {
+/**
+ * Opens Concord for one command, runs it, and always closes the database. Commands that act or
+ * show the present first fire the deadlines that have passed; `readOnly` ones (verify, export,
+ * replay) leave the ledger as they found it.
+ */
+export async function withConcord(command: string, flags: StoreFlags, work: (c: Concord) => Promise<number>, readOnly = false): Promise<number> {
   let concord: Concord;
   try {
-    concord = await startConcord({ store: storeConfig(flags), framework: flags.framework });
+    const options = { store: storeConfig(flags), framework: flags.framework };
+    concord = readOnly ? await openConcord(options) : await startConcord(options);
   } catch (error) {
     if (error instanceof ConcordError) return refuse(command, `--${error.field}: ${error.message}`);
     const message = error instanceof Error ? error.message : String(error);

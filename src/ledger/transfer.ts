@@ -49,6 +49,8 @@ export function checkExport(lines: readonly string[]): { ok: true; entries: Ledg
       if (value.headHash !== head) return { ok: false, line, reason: 'the closing line names another head hash than the last entry' };
       return { ok: true, entries };
     }
+    const shape = entryShapeProblem(value);
+    if (shape) return { ok: false, line, reason: shape };
     const entry = value as unknown as LedgerEntry;
     if (!checker.check(entry)) {
       const failure = checker.result();
@@ -86,6 +88,29 @@ function idempotencyRanges(entries: readonly LedgerEntry[]): { key: string; requ
     else ranges.set(e.idempotencyKey, { key: e.idempotencyKey, request_hash: IMPORTED_REQUEST, first_seq: e.seq, last_seq: e.seq });
   }
   return [...ranges.values()];
+}
+
+const ENTRY_FIELDS: Record<string, (v: unknown) => boolean> = {
+  seq: Number.isSafeInteger,
+  streamId: (v) => typeof v === 'string',
+  streamVersion: Number.isSafeInteger,
+  type: (v) => typeof v === 'string',
+  validAt: (v) => typeof v === 'string',
+  recordedAt: (v) => typeof v === 'string',
+  actor: (v) => typeof v === 'string',
+  idempotencyKey: (v) => v === null || typeof v === 'string',
+  reconstructed: (v) => typeof v === 'boolean',
+  prevHash: (v) => typeof v === 'string',
+  hash: (v) => typeof v === 'string',
+  data: (v) => v !== undefined,
+};
+
+/** A line whose hashes agree can still lack a field; it is refused before anything is stored. */
+function entryShapeProblem(value: Record<string, unknown>): string | undefined {
+  for (const [field, valid] of Object.entries(ENTRY_FIELDS)) {
+    if (!valid(value[field])) return `the entry's "${field}" is missing or of the wrong type`;
+  }
+  return undefined;
 }
 
 function parse(line: string | undefined): Record<string, unknown> | undefined {

@@ -21,7 +21,6 @@ export interface NotificationDelivered {
   readonly deliveryId: string;
   readonly notificationId: string;
   readonly channel: string;
-  readonly attempt: number;
 }
 
 export interface NotificationAcknowledged {
@@ -92,6 +91,9 @@ export async function projectDecisionEntry(trx: Kysely<Tables>, entry: LedgerEnt
       const c = entry.data as ContactPoint;
       await trx.deleteFrom('projection_contacts').where('state', '=', c.state).execute();
       await trx.insertInto('projection_contacts').values({ state: c.state, seq: entry.seq, authority: c.authority, email: c.email, webhook: c.webhook, language: c.language }).execute();
+      // Notifications that found no point of contact are sent now that there is one.
+      const waiting = await trx.selectFrom('projection_notifications').selectAll().where('state', '=', c.state).where('delivered_at', 'is', null).execute();
+      for (const n of waiting) await queueDeliveries(trx, n.id, n.decision_id, c, entry.recordedAt);
       return true;
     }
     default:
@@ -107,18 +109,22 @@ async function projectClosed(trx: Kysely<Tables>, entry: LedgerEntry, decisionId
     const id = notificationId(decisionId, state);
     await trx.insertInto('projection_notifications').values({ id, seq: entry.seq, decision_id: decisionId, state, created_at: entry.recordedAt, delivered_at: null, acknowledged_at: null, acknowledged_via: null }).execute();
     const contact = contacts.get(state);
-    const channels = [
-      ['email', contact?.email],
-      ['webhook', contact?.webhook],
-    ] as const;
-    for (const [channel, address] of channels) {
-      if (!address || !contact) continue;
-      await trx
-        .insertInto('outbox_deliveries')
-        .values({ id: `${id}:${channel}`, notification_id: id, decision_id: decisionId, state, channel, address, language: contact.language, status: 'pending', attempts: 0, next_attempt_at: entry.recordedAt, lease_until: null, delivered_at: null, last_error: null })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    }
+    if (contact) await queueDeliveries(trx, id, decisionId, { ...contact, language: contact.language === 'ru' ? 'ru' : 'en' }, entry.recordedAt);
+  }
+}
+
+/** One outbox row per channel of the contact point; a row already there (a replay) is kept as it is. */
+async function queueDeliveries(trx: Kysely<Tables>, id: string, decisionId: string, contact: ContactPoint, at: string): Promise<void> {
+  for (const [channel, address] of [
+    ['email', contact.email],
+    ['webhook', contact.webhook],
+  ] as const) {
+    if (!address) continue;
+    await trx
+      .insertInto('outbox_deliveries')
+      .values({ id: `${id}:${channel}`, notification_id: id, decision_id: decisionId, state: contact.state, channel, address, language: contact.language, status: 'pending', attempts: 0, next_attempt_at: at, lease_until: null, delivered_at: null, last_error: null })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
   }
 }
 

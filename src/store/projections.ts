@@ -26,6 +26,10 @@ export async function projectEntries(trx: Kysely<Tables>, entries: readonly Ledg
         const data = (entry as unknown as { data: Extract<StandingEvent, { type: 'StandingChanged' }>['data'] }).data;
         timeline.push({ ...base, role: data.role, change: 'status', status: data.status, participating: null, valid_from: entry.validAt, act: data.act, cites: JSON.stringify(data.cites) });
         if (data.basis.kind === 'timer') await trx.updateTable('projection_timers').set({ fired_seq: entry.seq }).where('id', '=', data.basis.timerId).execute();
+        // Readmission, expulsion or the like ends a pending withdrawal (a suspension does not).
+        else if (data.status !== 'suspended') {
+          await trx.updateTable('projection_timers').set({ fired_seq: entry.seq }).where('kind', '=', 'withdrawal').where('stream_id', '=', entry.streamId).where('fired_seq', 'is', null).execute();
+        }
         break;
       }
       case 'WithdrawalNotified': {
@@ -49,8 +53,10 @@ export async function projectEntries(trx: Kysely<Tables>, entries: readonly Ledg
         await trx.insertInto('projection_statements').values({ id: s.id, seq: entry.seq, speaker: s.speaker, state: s.state, venue: s.venue, said_on: s.saidOn, url: s.url, summary: s.summary, known_from: knownFrom(entry) }).execute();
         break;
       }
-      case 'FrameworkInstalled': {
+      case 'FrameworkInstalled':
+      case 'FrameworkUpdated': {
         const f = entry.data as FrameworkInstalled;
+        await trx.deleteFrom('projection_settings').where('key', '=', 'framework').execute();
         await trx.insertInto('projection_settings').values({ key: 'framework', value: JSON.stringify(f) }).execute();
         break;
       }

@@ -4,8 +4,8 @@
  * outcome the framework gives (decide()), acknowledged by every member, acceded to later by a
  * member that stayed out (CSTO practice of informing and accession, R12).
  */
-import { compositionOn, findBody, inForce, type Pack } from '../framework/index.js';
-import { decide, type CastPosition, type Decision, type PositionWord } from '../procedure/index.js';
+import { compositionOn, findBody, inForce, ruleInForce, type Pack } from '../framework/index.js';
+import { decide, isCalendarDate, normalizeInstant, type CastPosition, type Decision, type PositionWord } from '../procedure/index.js';
 
 export interface Localized {
   readonly en: string;
@@ -130,6 +130,7 @@ export function decideDecision(command: DecisionCommand, state: DecisionState, p
     case 'close':
       return close(command, state, pack);
     case 'accede':
+      if (!isCalendarDate(command.accededOn)) return refuse('invalid', 'accededOn', `expected a date YYYY-MM-DD; got "${command.accededOn}"`);
       if (state.status !== 'closed' || !state.result) return refuse('wrong-status', 'status', 'only a decision taken can be acceded to');
       if (!state.result.notBound.includes(command.state) || state.acceded.includes(command.state)) {
         return refuse('not-allowed', 'state', `${command.state} is already bound by this decision`);
@@ -152,28 +153,31 @@ function draft(command: Extract<DecisionCommand, { kind: 'draft' }>, state: Deci
 
 function circulate(command: Extract<DecisionCommand, { kind: 'circulate' }>, state: DecisionState, pack: Pack): DecisionDecision {
   if (state.status !== 'draft') return refuse('wrong-status', 'status', `only a draft can be circulated (it is ${state.status})`);
-  if (Number.isNaN(Date.parse(command.deadline)) || command.deadline.length < 11) return refuse('invalid', 'deadline', 'expected an ISO 8601 date-time, e.g. 2022-01-13T12:00:00Z');
-  if (Date.parse(command.deadline) <= Date.parse(command.circulatedOn)) return refuse('invalid', 'deadline', 'the deadline must come after the circulation');
+  const deadline = normalizeInstant(command.deadline);
+  if (deadline === undefined) return refuse('invalid', 'deadline', `expected an ISO 8601 date-time with a time zone, e.g. 2022-01-13T12:00:00Z; got "${command.deadline}"`);
+  if (Date.parse(deadline) <= Date.parse(command.circulatedOn)) return refuse('invalid', 'deadline', 'the deadline must come after the circulation');
   const notAllowed = procedureAllowed(state, pack, command.procedure);
   if (notAllowed) return notAllowed;
   const cites = findBody(pack, state.body)?.questions[state.question]?.procedures[command.procedure]?.cites ?? [];
-  return accept({ type: 'DraftCirculated', validAt: command.circulatedOn.slice(0, 10), data: { procedure: command.procedure, deadline: command.deadline, cites } });
+  return accept({ type: 'DraftCirculated', validAt: command.circulatedOn.slice(0, 10), data: { procedure: command.procedure, deadline, cites } });
 }
 
 function recordPosition(command: Extract<DecisionCommand, { kind: 'record-position' }>, state: DecisionState, pack: Pack): DecisionDecision {
+  const at = normalizeInstant(command.at);
+  if (at === undefined) return refuse('invalid', 'at', `expected an ISO 8601 date-time with a time zone; got "${command.at}"`);
   if (!isOpen(state)) return refuse('wrong-status', 'status', `positions are recorded while the draft is tabled or circulating (it is ${state.status})`);
   const body = findBody(pack, state.body);
   const members = body ? compositionOn(pack, body, state.date).members : [];
   if (!members.includes(command.state)) return refuse('not-on-body', 'state', `${command.state} does not sit on the ${body?.name.en ?? state.body} on ${state.date}`);
-  if (state.deadline !== undefined && Date.parse(command.at) > Date.parse(state.deadline)) {
-    return refuse('late', 'at', `received ${command.at}, after the deadline of ${state.deadline}`);
+  if (state.deadline !== undefined && Date.parse(at) > Date.parse(state.deadline)) {
+    return refuse('late', 'at', `received ${at}, after the deadline of ${state.deadline}`);
   }
   const previous = state.positions[command.state];
   if (previous) {
     if (previous.position === command.position) return accept();
     return refuse('contradicts', 'position', `${command.state} already gave "${previous.position}" (${previous.at}); a different position is refused`);
   }
-  return accept({ type: 'PositionRecorded', validAt: command.at.slice(0, 10), data: { state: command.state, position: command.position, at: command.at, document: command.document } });
+  return accept({ type: 'PositionRecorded', validAt: at.slice(0, 10), data: { state: command.state, position: command.position, at, document: command.document } });
 }
 
 function close(command: Extract<DecisionCommand, { kind: 'close' }>, state: DecisionState, pack: Pack): DecisionDecision {
@@ -185,9 +189,13 @@ function close(command: Extract<DecisionCommand, { kind: 'close' }>, state: Deci
     if (state.procedure === 'silence' || outstanding.length > 0) return refuse('not-allowed', 'now', `the procedure runs until ${state.deadline}`);
   }
   const positions: Record<string, CastPosition> = {};
+  const body = findBody(pack, state.body);
+  const ruleId = body?.questions[state.question]?.rule;
+  const byConsensus = ruleId !== undefined && ruleInForce(pack, ruleId, state.date)?.primitive === 'consensus';
   for (const [member, present] of Object.entries(command.attendance ?? {})) {
-    // At a session, a member present that raised no objection joins the consensus.
-    if (present) positions[member] = { position: 'yes' };
+    // At a session, a member present that raised no objection joins a consensus; where votes
+    // are counted, one present that cast none is present and not voting.
+    if (present) positions[member] = { position: byConsensus ? 'yes' : 'abstain' };
   }
   for (const [member, p] of Object.entries(state.positions)) positions[member] = { position: p.position, at: p.at };
   const result = decide(pack, { body: state.body, question: state.question, procedure: state.procedure, date: state.date, deadline: state.deadline, positions }, { now: command.now });

@@ -288,7 +288,7 @@ const DataTable = Type.Object(
     ...Validity,
     source: Type.String({ minLength: 1 }),
     unconfirmed: Unconfirmed,
-    values: Type.Record(StateCode, Type.Integer({ minimum: 0 }), { minProperties: 1 }),
+    values: Type.Record(StateCode, Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), { minProperties: 1 }),
   },
   strict,
 );

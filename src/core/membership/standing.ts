@@ -164,7 +164,8 @@ function applyDecision(command: Extract<StandingCommand, { kind: 'apply-decision
 export function evolveStanding(state: StandingState, event: StandingEvent): StandingState {
   switch (event.type) {
     case 'StandingChanged':
-      return { ...state, role: event.data.role, status: event.data.status, pendingWithdrawal: undefined };
+      // A suspension does not stop a notice of withdrawal from running; any other change ends it.
+      return { ...state, role: event.data.role, status: event.data.status, pendingWithdrawal: event.data.status === 'suspended' ? state.pendingWithdrawal : undefined };
     case 'WithdrawalNotified':
       return { ...state, status: 'withdrawal-pending', pendingWithdrawal: { noteId: event.data.noteId, effectiveOn: event.data.effectiveOn } };
     case 'ParticipationRecorded':

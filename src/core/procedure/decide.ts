@@ -98,7 +98,9 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
       ? decideBySilence(ballot, rule, terms.cites, input.deadline, ctx)
       : applyRule(ballot, rule, ctx);
 
-  const pending = stillOpen(verdict, withPosition(ballot, 'absent').length, input, options.now);
+  // Only a position actually taken is final; a block by absentees may still be lifted by their replies.
+  const finalBlock = verdict.blockedBy.some((s) => ballot.positions.get(s) !== 'absent');
+  const pending = stillOpen(verdict, finalBlock, withPosition(ballot, 'absent').length, input, options.now);
   if (pending) trace.push({ rule: rule.id, cites: terms.cites, finding: pending.finding });
   const notify = sorted([...composition, ...framed.members, ...parties]);
   const decision: Decision = {
@@ -132,8 +134,8 @@ function applyRule(ballot: Parameters<typeof decideByConsensus>[0], rule: PackRu
  * yet broken, or replies still outstanding. A written procedure without a deadline stays open
  * until every entitled member has replied.
  */
-function stillOpen(verdict: Verdict, outstanding: number, input: DecideInput, now: string | undefined): { reason: string; finding: string } | undefined {
-  if (input.procedure === 'vote' || verdict.blockedBy.length > 0) return undefined;
+function stillOpen(verdict: Verdict, finalBlock: boolean, outstanding: number, input: DecideInput, now: string | undefined): { reason: string; finding: string } | undefined {
+  if (input.procedure === 'vote' || finalBlock) return undefined;
   const running = input.deadline !== undefined && now !== undefined && Date.parse(now) < Date.parse(input.deadline);
   if (input.procedure === 'silence' && running) {
     return { reason: 'silence-running', finding: `Silence has not been broken, and the deadline of ${input.deadline ?? ''} has not passed: the procedure is still open.` };

@@ -30,7 +30,7 @@ export const DecideInputSchema = Type.Object(
       }),
     ),
     parties: Type.Optional(Type.Array(Code, { uniqueItems: true })),
-    data: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), Type.Record(Code, Type.Integer({ minimum: 0 }), { additionalProperties: false }))),
+    data: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), Type.Record(Code, Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), { additionalProperties: false }))),
   },
   { additionalProperties: false },
 );
@@ -50,9 +50,13 @@ export function parseDecideInput(raw: unknown, today: string): ParsedInput {
   const positions: Record<string, CastPosition> = {};
   for (const [state, p] of Object.entries(raw.positions ?? {})) positions[state] = typeof p === 'string' ? { position: p } : p;
   for (const [state, p] of Object.entries(positions)) {
-    if (p.at !== undefined && Number.isNaN(Date.parse(p.at))) return { ok: false, field: `positions.${state}.at`, message: `"${p.at}" is not a valid date-time` };
+    if (p.at === undefined) continue;
+    const at = instantOrDate(p.at);
+    if (at === undefined) return { ok: false, field: `positions.${state}.at`, message: `"${p.at}" is not a valid date-time` };
+    positions[state] = { ...p, at };
   }
-  if (raw.deadline !== undefined && Number.isNaN(Date.parse(raw.deadline))) return { ok: false, field: 'deadline', message: `"${raw.deadline}" is not a valid date-time` };
+  const deadline = raw.deadline === undefined ? undefined : instantOrDate(raw.deadline);
+  if (raw.deadline !== undefined && deadline === undefined) return { ok: false, field: 'deadline', message: `"${raw.deadline}" is not a valid date-time` };
   const date = raw.date ?? raw.deadline?.slice(0, 10) ?? today;
   if (!isCalendarDate(date)) return { ok: false, field: 'date', message: `"${date}" is not a calendar date` };
   return {
@@ -62,7 +66,7 @@ export function parseDecideInput(raw: unknown, today: string): ParsedInput {
       question: raw.question,
       procedure: raw.procedure ?? 'vote',
       date,
-      deadline: raw.deadline,
+      deadline,
       members: raw.members,
       positions,
       parties: raw.parties,
@@ -71,10 +75,29 @@ export function parseDecideInput(raw: unknown, today: string): ParsedInput {
   };
 }
 
+/**
+ * An instant as ISO 8601 with a time zone, and a real one (no 31 February), returned in UTC so
+ * that instants compare as text; undefined for anything else.
+ */
+export function normalizeInstant(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, se] = m.map(Number);
+  const probe = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 0, h ?? 0, mi ?? 0, se ?? 0));
+  if (probe.getUTCMonth() !== (mo ?? 1) - 1 || probe.getUTCDate() !== d || (h ?? 0) > 23 || (mi ?? 0) > 59 || (se ?? 0) > 59) return undefined;
+  return new Date(text).toISOString();
+}
+
 export function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** A date-time, or a bare date read as the end of that day in UTC (a deadline "on" that day). */
+function instantOrDate(text: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return isCalendarDate(text) ? `${text}T23:59:59.999Z` : undefined;
+  return normalizeInstant(text);
 }
 
 function describe(e: ErrorObject | undefined): ParsedInput {

@@ -5,6 +5,7 @@
  */
 import type { PackRule } from '../framework/index.js';
 import { list, withPosition, type Ballot } from './ballot.js';
+import { constructiveAbstention } from './unanimity.js';
 import { note, rejected, sorted, type RuleContext, type Verdict } from './verdict.js';
 
 export function decideBySilence(ballot: Ballot, rule: PackRule, cites: readonly string[], deadline: string, ctx: RuleContext): Verdict {
@@ -17,8 +18,11 @@ export function decideBySilence(ballot: Ballot, rule: PackRule, cites: readonly 
     note(ctx, rule, cites, `${list(objectors)} broke silence with an objection received by ${deadline}: the draft is not adopted.`);
     return rejected('silence-broken', objectors, tally);
   }
+  // Formal abstentions still count under a silence procedure (CFSP, Art. 31(1) TEU).
+  const abstention = rule.primitive === 'unanimity' ? constructiveAbstention(ballot, rule, ctx) : undefined;
+  if (abstention?.failed) return rejected('constructive-abstention-threshold', [], { ...tally, ...abstention.tally });
   note(ctx, rule, cites, `No objection was received by ${deadline}: silence was kept and the draft is adopted.`);
-  const optedOut = rule.primitive === 'consensus' && rule.optOut && !rule.optOut.binding ? withPosition(ballot, 'opt-out') : [];
+  const optedOut = rule.primitive === 'consensus' && rule.optOut && !rule.optOut.binding ? withPosition(ballot, 'opt-out') : (abstention?.declarants ?? []);
   const bound = ballot.composition.filter((s) => !optedOut.includes(s));
-  return { outcome: 'adopted', reason: 'silence-kept', bound: sorted(bound), notBound: sorted(optedOut), blockedBy: [], tally };
+  return { outcome: 'adopted', reason: 'silence-kept', bound: sorted(bound), notBound: sorted(optedOut), blockedBy: [], tally: { ...tally, ...abstention?.tally } };
 }

@@ -30,25 +30,9 @@ export function decideByUnanimity(ballot: Ballot, rule: UnanimityRuleSpec, ctx: 
   }
   if (abstainers.length > 0) note(ctx, rule, rule.cites, `${list(abstainers)} abstained; an abstention does not prevent unanimity.`);
 
-  const tally: Record<string, unknown> = {};
-  if (rule.constructiveAbstention && declarants.length > 0) {
-    const ca = rule.constructiveAbstention;
-    const figures = ctx.tables.get(ca.table) ?? new Map<string, number>();
-    const sum = (states: readonly string[]) => states.reduce((t, s) => t + (figures.get(s) ?? 0), 0);
-    const states = meetsShare(declarants.length, ballot.entitled.length, parseShare(ca.statesShare), false);
-    const people = meetsShare(sum(declarants), sum(ballot.entitled), parseShare(ca.populationShare), false);
-    tally.constructiveAbstention = {
-      states: declarants.length,
-      ofStates: ballot.entitled.length,
-      [ca.table]: sum(declarants),
-      [`of${ca.table[0]?.toUpperCase() ?? ''}${ca.table.slice(1)}`]: sum(ballot.entitled),
-    };
-    if (states && people) {
-      note(ctx, rule, ca.cites, `${list(declarants)} made formal declarations of abstention; they reach ${formatShare(ca.statesShare)} of the members and ${formatShare(ca.populationShare)} of the ${ca.table}, so the decision is not adopted.`);
-      return rejected('constructive-abstention-threshold', [], tally);
-    }
-    note(ctx, rule, ca.cites, `${list(declarants)} abstained with a formal declaration: not obliged to apply the decision, but accepting that it commits the organization.`);
-  }
+  const abstention = constructiveAbstention(ballot, rule, ctx);
+  const tally = abstention.tally;
+  if (abstention.failed) return rejected('constructive-abstention-threshold', [], tally);
   if (withPosition(ballot, 'yes').length === 0) {
     note(ctx, rule, rule.cites, 'No member voted in favour; nothing was adopted.');
     return rejected('no-support', [], tally);
@@ -56,4 +40,28 @@ export function decideByUnanimity(ballot: Ballot, rule: UnanimityRuleSpec, ctx: 
   note(ctx, rule, rule.cites, 'No member voted against: adopted unanimously.');
   const bound = ballot.composition.filter((s) => !declarants.includes(s));
   return { outcome: 'adopted', reason: 'unanimity', bound: sorted(bound), notBound: sorted(declarants), blockedBy: [], tally };
+}
+
+/**
+ * Formal abstentions under Art. 31(1) TEU: the declarants are released from applying the
+ * decision, and it fails once they reach the configured shares of the members and of the
+ * population. Used by the vote and by the silence procedure alike.
+ */
+export function constructiveAbstention(ballot: Ballot, rule: UnanimityRuleSpec, ctx: RuleContext): { declarants: string[]; failed: boolean; tally: Record<string, unknown> } {
+  const ca = rule.constructiveAbstention;
+  const declarants = ca ? withPosition(ballot, 'opt-out') : [];
+  if (!ca || declarants.length === 0) return { declarants, failed: false, tally: {} };
+  const figures = ctx.tables.get(ca.table) ?? new Map<string, number>();
+  const sum = (states: readonly string[]) => states.reduce((t, s) => t + (figures.get(s) ?? 0), 0);
+  const states = meetsShare(declarants.length, ballot.entitled.length, parseShare(ca.statesShare), false);
+  const people = meetsShare(sum(declarants), sum(ballot.entitled), parseShare(ca.populationShare), false);
+  const tally = {
+    constructiveAbstention: { states: declarants.length, ofStates: ballot.entitled.length, [ca.table]: sum(declarants), [`of${ca.table[0]?.toUpperCase() ?? ''}${ca.table.slice(1)}`]: sum(ballot.entitled) },
+  };
+  if (states && people) {
+    note(ctx, rule, ca.cites, `${list(declarants)} made formal declarations of abstention; they reach ${formatShare(ca.statesShare)} of the members and ${formatShare(ca.populationShare)} of the ${ca.table}, so the decision is not adopted.`);
+    return { declarants, failed: true, tally };
+  }
+  note(ctx, rule, ca.cites, `${list(declarants)} abstained with a formal declaration: not obliged to apply the decision, but accepting that it commits the organization.`);
+  return { declarants, failed: false, tally };
 }

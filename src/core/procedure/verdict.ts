@@ -29,11 +29,14 @@ export function note(ctx: RuleContext, rule: { id: string }, cites: readonly str
   ctx.trace.push({ rule: rule.id, cites, finding });
 }
 
-/** The quorum, where the rule sets one: members present are those who voted or abstained. */
+/**
+ * The quorum, where the rule sets one: members present are those who voted, abstained, or made
+ * a declaration at the meeting (a formal abstention is made by a member taking part).
+ */
 export function quorumMet(ballot: Ballot, rule: PackRule, ctx: RuleContext): boolean {
   const quorum = rule.quorum;
   if (!quorum) return true;
-  const present = withPosition(ballot, 'yes', 'no', 'abstain').length;
+  const present = withPosition(ballot, 'yes', 'no', 'abstain', 'opt-out').length;
   const members = ballot.entitled.length;
   const met = meetsShare(present, members, parseShare(quorum.share), quorum.strict);
   note(

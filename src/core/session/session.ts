@@ -4,6 +4,7 @@
  * agenda, the attendance of each member and the no-objection notices attached to items.
  */
 import { chairOn, compositionOn, findBody, inForce, type Pack } from '../framework/index.js';
+import { isCalendarDate } from '../procedure/index.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
 
@@ -77,6 +78,7 @@ export function decideSession(command: SessionCommand, state: SessionState, pack
 
 function convene(command: Extract<SessionCommand, { kind: 'convene' }>, state: SessionState, pack: Pack): SessionDecision {
   if (state.status !== 'none') return refuse('id', 'this session already exists');
+  if (!isCalendarDate(command.date)) return refuse('date', `expected a date YYYY-MM-DD; got "${command.date}"`);
   const body = findBody(pack, command.body);
   if (!body) return refuse('body', `unknown body "${command.body}"; ${pack.id} has: ${pack.bodies.map((b) => b.id).join(', ')}`);
   if (!inForce(body, command.date)) return refuse('date', `the ${body.name.en} did not exist on ${command.date}`);
