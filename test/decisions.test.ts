@@ -275,6 +275,84 @@ describe.each(engines)('decisions on $name', (engine) => {
     expect(await verifyChain(c.database)).toMatchObject({ ok: true });
   });
 
+  it('counts presence as consent only under consensus: at the Security Council a member present casts no vote', async () => {
+    const place = await engine.fresh();
+    cleanups.push(place.cleanup);
+    now = new Date('2024-06-03T09:00:00Z');
+    const c = await startConcord({ store: place.config, clock, framework: 'un-security-council' });
+    open.push(c);
+    await draftDecision(c, { id: 'D-sc', ...draft, body: 'security-council' }, officer);
+    await conveneSession(c, { id: 'S-sc', body: 'security-council', date: '2024-06-03', place: 'New York' }, officer);
+    await addAgendaItem(c, 'S-sc', 'D-sc', officer);
+    for (const state of ['USA', 'GBR', 'FRA', 'CHN']) await recordAttendance(c, 'S-sc', state, true, officer);
+    await recordPosition(c, 'D-sc', { state: 'USA', position: 'yes', document: delegate('USA') }, officer);
+    await closeSession(c, 'S-sc', officer);
+    expect((await decisionState(c, 'D-sc'))?.result).toMatchObject({ outcome: 'rejected', reason: 'majority-not-reached', tally: { yes: 1, abstain: 3 } });
+  });
+
+  it('closes a session whole or not at all: an item that cannot be closed leaves every item open', async () => {
+    const place = await engine.fresh();
+    cleanups.push(place.cleanup);
+    now = new Date('2025-03-03T09:00:00Z');
+    const c = await startConcord({ store: place.config, clock, framework: 'eu-council' });
+    open.push(c);
+    await draftDecision(c, { id: 'D-u', ...draft, body: 'council', question: 'unanimity' }, officer);
+    await draftDecision(c, { id: 'D-q', ...draft, body: 'council', question: 'qmv' }, officer);
+    await conveneSession(c, { id: 'S-eu', body: 'council', date: '2025-03-03', place: 'Brussels' }, officer);
+    await addAgendaItem(c, 'S-eu', 'D-u', officer);
+    await addAgendaItem(c, 'S-eu', 'D-q', officer);
+    const closed = await closeSession(c, 'S-eu', officer);
+    expect(closed).toMatchObject({ ok: false, refusal: { field: expect.stringMatching(/^D-q\.data\.population\./) as string } });
+    expect([(await decisionState(c, 'D-u'))?.status, (await decisionState(c, 'D-q'))?.status]).toEqual(['tabled', 'tabled']);
+  });
+
+  it('reads deadlines with their time zone and keeps them in UTC; an impossible one is refused', async () => {
+    const { c } = await start();
+    await draftDecision(c, { id: 'D-tz', ...draft }, officer);
+    expect(await circulateDecision(c, 'D-tz', { procedure: 'written', deadline: '2026-03-31T25:00:00+01:00' }, officer)).toMatchObject({ ok: false, refusal: { field: 'deadline' } });
+    expect((await circulateDecision(c, 'D-tz', { procedure: 'written', deadline: '2026-03-10T13:00:00+01:00' }, officer)).ok).toBe(true);
+    expect((await decisionState(c, 'D-tz'))?.deadline).toBe('2026-03-10T12:00:00.000Z');
+  });
+
+  it('a point of contact set after the decision still gets the notification', async () => {
+    const { c } = await start();
+    const { hook, transports } = await receivers();
+    await draftDecision(c, { id: 'D-late', ...draft }, officer);
+    await conveneAndClose(c, 'D-late', { ARM: true, BLR: true, KAZ: true, KGZ: true, RUS: true, TJK: true });
+    await setContactPoint(c, { state: 'TJK', authority: 'MFA of Tajikistan', webhook: `${hook.url}/TJK`, language: 'ru' }, officer);
+    await deliver(c, transports);
+    expect(keys(hook.received)).toEqual(['D-late:TJK:webhook']);
+  });
+
+  it('a slow worker whose lease ran out cannot reopen a notification another worker delivered', async () => {
+    const { c } = await start();
+    const { hook } = await receivers();
+    await setContactPoint(c, { state: 'BLR', authority: 'MFA of Belarus', webhook: `${hook.url}/BLR`, language: 'ru' }, officer);
+    await draftDecision(c, { id: 'D-race', ...draft }, officer);
+    await conveneAndClose(c, 'D-race', { ARM: true, BLR: true, KAZ: true, KGZ: true, RUS: true, TJK: true });
+    let release: (reason: Error) => void = () => undefined;
+    const stuck = new Promise<never>((_, reject) => (release = reject));
+    const slow = deliverDue(c, { webhook: () => stuck }, { publicUrl: 'https://concord.test', leaseMs: 1000 });
+    await expect.poll(async () => (await c.database.db.selectFrom('outbox_deliveries').select('status').executeTakeFirst())?.status).toBe('sending');
+    now = new Date(now.getTime() + 5000);
+    expect(await deliverDue(c, { webhook: webhookTransport }, { publicUrl: 'https://concord.test', leaseMs: 1000 })).toEqual({ delivered: 1, failed: 0 });
+    release(new Error('timed out'));
+    await slow;
+    expect(await c.database.db.selectFrom('outbox_deliveries').select(['status', 'attempts']).execute()).toEqual([{ status: 'delivered', attempts: 2 }]);
+    now = new Date(now.getTime() + 3_600_000);
+    expect(await deliverDue(c, { webhook: webhookTransport }, { publicUrl: 'https://concord.test' })).toEqual({ delivered: 0, failed: 0 });
+    expect(keys(hook.received)).toEqual(['D-race:BLR:webhook']);
+  });
+
+  it('a note sent again with the same idempotency key is recorded once', async () => {
+    const { c } = await start();
+    const note = { sender: 'BLR', authority: 'MFA', reference: '77', dated: '2026-03-01', kind: 'other' as const, subject: 'Budget' };
+    const first = await registerOfficialNote(c, note, { ...officer, idempotencyKey: 'note-77' });
+    const again = await registerOfficialNote(c, note, { ...officer, idempotencyKey: 'note-77' });
+    expect(again.ok && first.ok && again.value.id).toBe(first.ok && first.value.id);
+    expect(await c.database.db.selectFrom('projection_correspondence').select('id').execute()).toHaveLength(1);
+  });
+
   async function conveneAndClose(c: Concord, decisionId: string, attendance: Record<string, boolean>): Promise<void> {
     const s = await conveneSession(c, { body: 'collective-security-council', date: c.today(), place: 'Moscow', temporaryChair: 'RUS' }, officer);
     if (!s.ok) throw new Error(s.refusal.message);

@@ -116,6 +116,17 @@ describe.each(engines)('registry on $name', (engine) => {
     }
   });
 
+  it('a suspension does not stop a notice of withdrawal from running; no timer refusal is recorded meanwhile', async () => {
+    const config = await place();
+    const c = await start(config, '2026-06-01T09:00:00Z');
+    await registerOfficialNote(c, { sender: 'KGZ', authority: 'MFA', reference: '9', dated: '2026-06-01', kind: 'withdrawal-notice', subject: 'Withdrawal' }, clerk);
+    expect((await applyStandingDecision(c, 'KGZ', { role: 'member', change: 'suspend', body: 'collective-security-council', reference: 'CSC-9', decidedOn: '2026-07-01' }, clerk)).ok).toBe(true);
+    await stop(c);
+    const later = await start(config, '2026-12-02T09:00:00Z');
+    expect((await partyRecordAt(later, 'KGZ', { asOf: '2026-12-02', knownAt: '2026-12-02' })).standing).toMatchObject({ status: 'withdrawn', since: '2026-12-01' });
+    expect(await later.database.db.selectFrom('ledger_entries').select('seq').where('stream_id', '=', 'refusals').execute()).toEqual([]);
+  });
+
   it('as known on a date: a notice recorded later is not known earlier, even for a date it covers', async () => {
     const c = await start(await place(), '2026-06-03T09:00:00Z');
     await registerOfficialNote(c, { sender: 'KGZ', authority: 'MFA', reference: '7', dated: '2026-06-01', kind: 'withdrawal-notice', subject: 'Withdrawal' }, clerk);

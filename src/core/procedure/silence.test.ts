@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consensus, everyone, outcome, packWith } from '../../../test/support/pack.js';
+import { base, consensus, everyone, outcome, packWith } from '../../../test/support/pack.js';
 
 const deadline = '2003-02-10T10:00:00Z';
 const silence = { procedure: 'silence' as const, date: '2003-02-07', deadline };
@@ -41,6 +41,20 @@ describe('silence procedure', () => {
   it('is final once silence is broken, even before the deadline', () => {
     const d = outcome(pack, { BEL: { position: 'no', at: '2003-02-08T00:00:00Z' } }, silence, '2003-02-09T00:00:00Z');
     expect(d).toMatchObject({ outcome: 'rejected', blockedBy: ['BEL'] });
+  });
+});
+
+describe('silence procedure under constructive abstention (CFSP)', () => {
+  const population = Object.fromEntries(['AUT', 'BEL', 'CYP', 'DNK', 'EST', 'FIN'].map((s) => [s, 100]));
+  const pack = packWith(
+    { ...base, primitive: 'unanimity', abstentionBlocks: false, absenceBlocks: false, constructiveAbstention: { statesShare: '1/3', populationShare: '1/3', table: 'population', cites: ['charter:3'] } },
+    { population },
+  );
+  it('a formal abstainer is not bound by what silence adopts', () => {
+    expect(outcome(pack, { AUT: 'opt-out' }, silence, '2003-02-11T00:00:00Z')).toMatchObject({ outcome: 'adopted', notBound: ['AUT'] });
+  });
+  it('formal abstentions reaching a third of states and population defeat it even in silence', () => {
+    expect(outcome(pack, { AUT: 'opt-out', BEL: 'opt-out' }, silence, '2003-02-11T00:00:00Z')).toMatchObject({ outcome: 'rejected', reason: 'constructive-abstention-threshold' });
   });
 });
 
