@@ -2,6 +2,9 @@
  * The registry on each engine: the CSTO's documented history, bitemporal questions, official
  * notes against public statements, and the timer that closes a notice period across a restart.
  */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -182,5 +185,27 @@ describe.each(engines)('registry on $name', (engine) => {
   it('sets up another framework on request', async () => {
     const c = await start(await place(), '2026-11-28T10:00:00Z', 'nato');
     expect(await registryAt(c, { asOf: '2024-06-01', knownAt: '2024-06-01' })).toHaveLength(32);
+  });
+});
+
+describe('a database set up from a pack folder', () => {
+  it('reads the pack from that folder again, and records when its text changed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'concord-pack-'));
+    cpSync(join(import.meta.dirname, '..', 'frameworks', 'csto'), folder, { recursive: true });
+    const data = mkdtempSync(join(tmpdir(), 'concord-data-'));
+    const first = await startConcord({ store: { dataDir: data }, framework: folder });
+    const digest = first.framework.digest;
+    await first.close();
+    const rules = join(folder, 'rules.yaml');
+    writeFileSync(rules, readFileSync(rules, 'utf8').replaceAll('policy: contested', 'policy: open-for-accession'));
+    const second = await startConcord({ store: { dataDir: data } });
+    try {
+      expect(second.framework.digest).not.toBe(digest);
+      expect(second.pack.rules.every((r) => r.primitive !== 'consensus' || r.silentAbsence.policy === 'open-for-accession')).toBe(true);
+      const updates = await second.database.db.selectFrom('ledger_entries').select('type').where('type', '=', 'FrameworkUpdated').execute();
+      expect(updates).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -9,7 +9,8 @@ import { historyFromPack, partyStream } from '../core/membership/index.js';
 import { appendToLedger, readStream, type AppendOptions, type AppendResult, type StreamAppend } from '../ledger/index.js';
 import { openDatabase, type Database, type StoreConfig } from '../store/database.js';
 import { projectEntries, type FrameworkInstalled } from '../store/projections.js';
-import { loadPack } from './packs.js';
+import { resolve } from 'node:path';
+import { loadPack, shippedPackIds } from './packs.js';
 
 export interface Clock {
   now(): Date;
@@ -70,17 +71,18 @@ export async function openConcord(options: OpenOptions): Promise<Concord> {
 async function installedPack(database: Database, requested: string | undefined, clock: Clock): Promise<{ pack: Pack; framework: FrameworkInstalled }> {
   const setting = await database.db.selectFrom('projection_settings').select('value').where('key', '=', 'framework').executeTakeFirst();
   const installed = setting ? (JSON.parse(setting.value) as FrameworkInstalled) : undefined;
-  if (installed && requested !== undefined && requested !== installed.id) {
+  if (installed && requested !== undefined && requested !== installed.id && resolvePackSource(requested) !== installed.source) {
     throw new ConcordError(`this database holds the "${installed.id}" framework; use another data folder for "${requested}"`, 'framework');
   }
-  const id = installed?.id ?? requested ?? 'csto';
+  // A pack set up from a folder is read from that folder again, not from the shipped one of its id.
+  const id = installed?.source ?? installed?.id ?? resolvePackSource(requested ?? 'csto');
   const loaded = loadPack(id);
   if (!loaded.ok) {
     const first = loaded.problems[0];
     throw new ConcordError(`framework "${id}" cannot be loaded: ${first ? `${first.file}:${first.line}: ${first.message}` : 'invalid pack'}`, 'framework');
   }
-  if (!installed) return { pack: loaded.pack, framework: await installHistory(database, loaded.pack, clock) };
-  const current: FrameworkInstalled = { id: installed.id, name: loaded.pack.organization.name.en, digest: packDigest(loaded.pack) };
+  if (!installed) return { pack: loaded.pack, framework: await installHistory(database, loaded.pack, clock, id) };
+  const current: FrameworkInstalled = { ...installed, name: loaded.pack.organization.name.en, digest: packDigest(loaded.pack) };
   // The pack's files changed since the last start: record from when the new text applies, so
   // that every decision cites the framework it was really taken under.
   if (current.digest !== installed.digest) {
@@ -96,6 +98,11 @@ async function installedPack(database: Database, requested: string | undefined, 
   return { pack: loaded.pack, framework: current };
 }
 
+/** A shipped pack's id as it is; a folder as an absolute path, valid from any working directory. */
+function resolvePackSource(idOrPath: string): string {
+  return shippedPackIds().includes(idOrPath) ? idOrPath : resolve(idOrPath);
+}
+
 function packDigest(pack: Pack): string {
   return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
 }
@@ -104,8 +111,8 @@ function packDigest(pack: Pack): string {
  * Writes the pack's documented history as one atomic append, keyed so that two processes
  * starting on one empty database install it once.
  */
-async function installHistory(database: Database, pack: Pack, clock: Clock): Promise<FrameworkInstalled> {
-  const installed: FrameworkInstalled = { id: pack.id, name: pack.organization.name.en, digest: packDigest(pack) };
+async function installHistory(database: Database, pack: Pack, clock: Clock, source: string): Promise<FrameworkInstalled> {
+  const installed: FrameworkInstalled = { id: pack.id, name: pack.organization.name.en, digest: packDigest(pack), ...(source === pack.id ? {} : { source }) };
   const requests: StreamAppend[] = [
     { streamId: 'framework', expectedVersion: 0, events: [{ type: 'FrameworkInstalled', data: installed, validAt: pack.organization.founded, reconstructed: true }] },
     ...historyFromPack(pack).map((h) => ({

@@ -14,6 +14,8 @@ export interface FrameworkInstalled {
   readonly name: string;
   /** SHA-256 of the pack as loaded, so that a later change of the pack files can be noticed. */
   readonly digest: string;
+  /** The folder it was set up from, when not a shipped pack. */
+  readonly source?: string;
 }
 
 export async function projectEntries(trx: Kysely<Tables>, entries: readonly LedgerEntry[]): Promise<void> {
