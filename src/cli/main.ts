@@ -7,6 +7,7 @@ import { runList, runSchema, runShow, runValidate } from './framework-command.js
 import { EXIT_BAD_INPUT, EXIT_FAILED } from './io.js';
 import { runTour } from './tour.js';
 import { addDecisionCommands } from './decision-command.js';
+import { runServe } from './serve-command.js';
 import { NOTE_KINDS } from '../core/correspondence/index.js';
 import { runExport, runImport, runReplay, runVerify } from './ledger-command.js';
 import { runNoteRegister, runRegistry, runStatementRecord, runTimers, type NoteFlags, type RegistryFlags, type StatementFlags } from './registry-command.js';
@@ -129,6 +130,13 @@ function program(setExit: (code: number) => void): Command {
   });
 
   addDecisionCommands(root, setExit);
+
+  withStoreOptions(root.command('serve').description('Run the HTTP server, with deadlines and notifications running.'))
+    .option('--port <port>', 'the port (default: $PORT or 8080)')
+    .option('--host <host>', 'the address to listen on (default: $HOST or 127.0.0.1)')
+    .action(async (flags: StoreFlags & { port?: string; host?: string }) => {
+      setExit(await withConcord('serve', flags, (c) => runServe(c, flags)));
+    });
 
   root
     .command('tour')

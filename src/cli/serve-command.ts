@@ -1,0 +1,31 @@
+/**
+ * `concord serve`: the HTTP server, with the deadlines and the notification outbox running.
+ */
+import { scheduleDeliveries, scheduleTimers, transportsFromEnv, type Concord } from '../app/index.js';
+import { buildServer } from '../server/app.js';
+import { EXIT_OK, refuse } from './io.js';
+
+export async function runServe(c: Concord, flags: { port?: string; host?: string }): Promise<number> {
+  const port = Number(flags.port ?? process.env.PORT ?? '8080');
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) return refuse('serve', `--port: expected a port number, got "${flags.port ?? process.env.PORT ?? ''}"`);
+  const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
+  const publicUrl = process.env.CONCORD_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  const server = await buildServer(c, { logger: false });
+  const timers = scheduleTimers(c, { onError: (e) => process.stderr.write(`concord serve: a deadline failed: ${String(e)}\n`) });
+  const deliveries = scheduleDeliveries(c, transportsFromEnv(), { publicUrl, onError: (e) => process.stderr.write(`concord serve: delivery failed: ${String(e)}\n`) });
+  try {
+    await server.listen({ port, host });
+  } catch (error) {
+    await Promise.all([timers.stop(), deliveries.stop()]);
+    return refuse('serve', `--port: cannot listen on ${host}:${port} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const bound = server.server.address();
+  const actualPort = typeof bound === 'object' && bound ? bound.port : port;
+  process.stdout.write(`Concord serves the ${c.pack.organization.name.en} at http://${host}:${actualPort} (${c.database.location}); health: /api/health\n`);
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { resolve(); });
+  });
+  await server.close();
+  await Promise.all([timers.stop(), deliveries.stop()]);
+  return EXIT_OK;
+}
