@@ -67,12 +67,11 @@ export function recordPosition(
 
 /** Closes a procedure now; an item tabled at a session is closed with that session's attendance. */
 export async function closeDecision(c: Concord, id: string, by: Actor): Promise<Outcome<DecisionState>> {
-  return runDecisionCommand(c, id, await closing(c, id), by);
+  return runDecisionCommand(c, id, await closing(c, (await foldDecision(c, id)).state), by);
 }
 
 /** The close command for a decision, with the attendance of its session if it was tabled at one. */
-export async function closing(c: Concord, id: string): Promise<DecisionCommand> {
-  const { state } = await foldDecision(c, id);
+export async function closing(c: Concord, state: DecisionState): Promise<DecisionCommand> {
   const session = state.sessionId === undefined ? undefined : (await foldStream(c, sessionStream(state.sessionId), evolveSession, initialSession)).state;
   const framework = { id: c.framework.id, digest: c.framework.digest };
   return { kind: 'close', now: c.clock.now().toISOString(), attendance: session?.attendance, framework };

@@ -89,7 +89,7 @@ export async function closeSession(c: Concord, sessionId: string, by: Actor): Pr
   for (const decisionId of session.agenda) {
     const { state, version: decisionVersion } = await foldDecision(c, decisionId);
     if (state.status !== 'tabled') continue;
-    const decided = decideDecision(await closing(c, decisionId), state, c.pack);
+    const decided = decideDecision(await closing(c, state), state, c.pack);
     if (!decided.ok) return refuse(c, `close session ${sessionId}`, { code: 'refused', field: `${decisionId}.${decided.refusal.field}`, message: decided.refusal.message }, by);
     requests.push({ streamId: decisionStream(decisionId), expectedVersion: decisionVersion, events: decided.events });
   }

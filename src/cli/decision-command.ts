@@ -27,7 +27,7 @@ import {
   transportsFromEnv,
   type Concord,
 } from '../app/index.js';
-import type { PositionDocument } from '../core/decision/index.js';
+import { boundNow, type PositionDocument } from '../core/decision/index.js';
 import { describeCitation, memberName } from '../core/framework/index.js';
 import { POSITION_WORDS, type PositionWord } from '../core/procedure/index.js';
 import { EXIT_OK, printJson, refuse, report } from './io.js';
@@ -192,7 +192,7 @@ async function runPosition(c: Concord, f: Flags, id = ''): Promise<number> {
 
 async function runAccede(c: Concord, f: Flags, id = ''): Promise<number> {
   const document: PositionDocument = str(f.note) ? { kind: 'note', noteId: str(f.note) ?? '' } : { kind: 'delegate-entry', by: actor(f).actor };
-  return report('decision accede', await accedeToDecision(c, id, { state: str(f.state) ?? '', accededOn: str(f.dated) ?? '', document }, actor(f)), json(f), (s) => `${str(f.state) ?? ''} acceded to ${id}; it now binds ${[...(s.result?.bound ?? []), ...s.acceded].join(', ')}`);
+  return report('decision accede', await accedeToDecision(c, id, { state: str(f.state) ?? '', accededOn: str(f.dated) ?? '', document }, actor(f)), json(f), (s) => `${str(f.state) ?? ''} acceded to ${id}; it now binds ${boundNow(s).join(', ')}`);
 }
 
 async function runAck(c: Concord, f: Flags, id?: string): Promise<number> {

@@ -26,8 +26,3 @@ export async function* readChain(database: Database, via: Kysely<Tables> = datab
     yield page;
   }
 }
-
-export async function ledgerHead(database: Database): Promise<{ seq: number; hash: string } | undefined> {
-  const row = await database.db.selectFrom('ledger_entries').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  return row ? { seq: row.seq, hash: row.hash } : undefined;
-}

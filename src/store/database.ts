@@ -51,17 +51,13 @@ const sqliteHandles = new Map<string, { database: Database; users: number }>();
 async function openSqlite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   const file = resolve(join(dataDir, 'concord.db'));
+  // Each engine's driver is loaded only when used: a command starts faster without the other.
+  const { default: SQLiteDatabase } = await import('better-sqlite3');
+  // Looked up after the import, so that two opens racing through it still share one handle.
   const shared = sqliteHandles.get(file);
   if (shared) {
     shared.users++;
     return shared.database;
-  }
-  // Each engine's driver is loaded only when used: a command starts faster without the other.
-  const { default: SQLiteDatabase } = await import('better-sqlite3');
-  const again = sqliteHandles.get(file);
-  if (again) {
-    again.users++;
-    return again.database;
   }
   const native = new SQLiteDatabase(file);
   native.pragma('journal_mode = WAL');

@@ -1,5 +1,5 @@
 export { parsePack, type PackFile, type PackProblem, type PackResult } from './parse-pack.js';
-export { PackSchema, MEMBER_STATUSES, PROCEDURES } from './schema.js';
+export { PackSchema } from './schema.js';
 export type {
   BlockingMinoritySpec,
   ConsensusRuleSpec,

@@ -100,7 +100,7 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
 
   // Only a position actually taken is final; a block by absentees may still be lifted by their replies.
   const finalBlock = verdict.blockedBy.some((s) => ballot.positions.get(s) !== 'absent');
-  const pending = stillOpen(verdict, finalBlock, withPosition(ballot, 'absent').length, input, options.now);
+  const pending = stillOpen(finalBlock, withPosition(ballot, 'absent').length, input, options.now);
   if (pending) trace.push({ rule: rule.id, cites: terms.cites, finding: pending.finding });
   const notify = sorted([...composition, ...framed.members, ...parties]);
   const decision: Decision = {
@@ -134,7 +134,7 @@ function applyRule(ballot: Parameters<typeof decideByConsensus>[0], rule: PackRu
  * yet broken, or replies still outstanding. A written procedure without a deadline stays open
  * until every entitled member has replied.
  */
-function stillOpen(verdict: Verdict, finalBlock: boolean, outstanding: number, input: DecideInput, now: string | undefined): { reason: string; finding: string } | undefined {
+function stillOpen(finalBlock: boolean, outstanding: number, input: DecideInput, now: string | undefined): { reason: string; finding: string } | undefined {
   if (input.procedure === 'vote' || finalBlock) return undefined;
   const running = input.deadline !== undefined && now !== undefined && Date.parse(now) < Date.parse(input.deadline);
   if (input.procedure === 'silence' && running) {
