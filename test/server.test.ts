@@ -3,30 +3,23 @@
  * problem details, and the acknowledgement link of a notification.
  */
 import { spawn } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ackToken, addAgendaItem, closeSession, conveneSession, draftDecision, recordAttendance, startConcord, type Concord } from '../src/app/index.js';
-import { buildServer } from '../src/server/app.js';
+import { ackToken, addAgendaItem, closeSession, conveneSession, draftDecision, recordAttendance, type Concord } from '../src/app/index.js';
+import { startApi, type Api } from './support/api.js';
 import { sqlite } from './support/stores.js';
 
 describe('concord serve', () => {
+  let api: Api;
   let concord: Concord;
   let base = '';
-  let close: () => Promise<void> = () => Promise.resolve();
+  const auth = (): Record<string, string> => ({ authorization: `Bearer ${api.tokens.analyst ?? ''}` });
   beforeAll(async () => {
-    const place = await sqlite.fresh();
-    concord = await startConcord({ store: place.config });
-    const server = await buildServer(concord);
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    close = async () => {
-      await server.close();
-      await concord.close();
-      await place.cleanup();
-    };
+    api = await startApi(sqlite);
+    concord = api.concord;
+    base = api.base;
   });
-  afterAll(() => close());
+  afterAll(() => api.close());
 
   it('answers health once ready', async () => {
     const r = await fetch(`${base}/api/health`);
@@ -41,12 +34,12 @@ describe('concord serve', () => {
   });
 
   it('gives the registry as of a date, as known on a date', async () => {
-    const body = (await (await fetch(`${base}/api/registry?asOf=2024-03-28&knownAt=2024-03-28`)).json()) as { parties: { party: string; status: string; participation?: { participating: boolean } }[] };
+    const body = (await (await fetch(`${base}/api/registry?asOf=2024-03-28&knownAt=2024-03-28`, { headers: auth() })).json()) as { parties: { party: string; status: string; participation?: { participating: boolean } }[] };
     expect(body.parties.find((p) => p.party === 'ARM')).toMatchObject({ status: 'member', participation: { participating: false } });
   });
 
   it('answers a what-if question with the decide contract, and bad input with a problem naming the field', async () => {
-    const ask = (question: unknown) => fetch(`${base}/api/decide`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(question) });
+    const ask = (question: unknown) => fetch(`${base}/api/decide`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify(question) });
     const good = await ask({ body: 'collective-security-council', question: 'substantive', date: '2023-11-23', positions: { BLR: 'yes', KAZ: 'yes', KGZ: 'yes', RUS: 'yes', TJK: 'yes' } });
     expect(await good.json()).toMatchObject({ outcome: 'contested', notBound: ['ARM'] });
     const bad = await ask({ body: 'collective-security-council', question: 'substantive', positions: { RUS: 'maybe' } });
@@ -56,7 +49,7 @@ describe('concord serve', () => {
     const stranger = await ask({ body: 'collective-security-council', question: 'substantive', date: '2024-01-01', positions: { UZB: 'yes' } });
     expect(stranger.status).toBe(422);
     expect(await stranger.json()).toMatchObject({ field: 'positions.UZB' });
-    const dates = await fetch(`${base}/api/registry?asOf=yesterday`);
+    const dates = await fetch(`${base}/api/registry?asOf=yesterday`, { headers: auth() });
     expect(await dates.json()).toMatchObject({ status: 400, field: 'asOf' });
   });
 

@@ -3,7 +3,7 @@
  * version read. A refusal changes nothing, and is itself recorded, so the secretariat can show
  * what was attempted and why it was refused.
  */
-import { readStream, type LedgerEntry, type StreamAppend } from '../ledger/index.js';
+import { readSpan, readStream, type LedgerEntry, type StreamAppend } from '../ledger/index.js';
 import type { Concord } from './concord.js';
 
 export interface Actor {
@@ -17,7 +17,7 @@ export interface Actor {
 }
 
 export interface Refusal {
-  readonly code: 'refused' | 'conflict' | 'idempotency-key-reused' | 'not-found';
+  readonly code: 'refused' | 'invalid' | 'conflict' | 'idempotency-key-reused' | 'not-found' | 'forbidden' | 'unauthenticated';
   readonly field: string;
   readonly message: string;
 }
@@ -50,6 +50,10 @@ export async function foldStream<S, E extends Event>(c: Concord, streamId: strin
 
 export async function handle<S, E extends Event>(c: Concord, spec: CommandSpec<S, E>, by: Actor): Promise<Outcome<S>> {
   const { state, version } = await foldStream(c, spec.streamId, spec.evolve, spec.initial);
+  // A command sent again under its key (its answer was lost) is answered with what it recorded,
+  // before the decider, which would now see its own effect and refuse it.
+  const earlier = await recordedUnder(c, by.idempotencyKey, [spec.streamId]);
+  if (earlier) return { ok: true, value: state, entries: earlier };
   const decided = spec.decide(state);
   if (!decided.ok) return refuse(c, spec.describe, { code: 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
   if (decided.events.length === 0 && (spec.alongside ?? []).length === 0) return { ok: true, value: state, entries: [] };
@@ -60,10 +64,22 @@ export async function handle<S, E extends Event>(c: Concord, spec: CommandSpec<S
 export async function appendAll<T>(c: Concord, requests: StreamAppend[], by: Actor, value: T, describe: string): Promise<Outcome<T>> {
   const result = await c.append(requests, { actor: by.actor, idempotencyKey: by.idempotencyKey });
   if (result.ok) return { ok: true, value, entries: result.entries };
+  // The same command sent twice at once: the first recorded it; the second is that request again.
+  const earlier = result.code === 'idempotency-key-reused' ? await recordedUnder(c, by.idempotencyKey, requests.map((r) => r.streamId)) : undefined;
+  if (earlier) return { ok: true, value, entries: earlier };
   if (result.code === 'conflict') {
     return refuse(c, describe, { code: 'conflict', field: result.streamId, message: `${result.streamId} changed meanwhile (version ${result.actual}, expected ${result.expected}); read it again and retry` }, by);
   }
   return refuse(c, describe, { code: 'idempotency-key-reused', field: 'idempotencyKey', message: `key "${result.key}" was already used for a different request` }, by);
+}
+
+/** The entries recorded under an idempotency key, if they were written to one of these streams. */
+async function recordedUnder(c: Concord, key: string | undefined, streamIds: readonly string[]): Promise<LedgerEntry[] | undefined> {
+  if (key === undefined) return undefined;
+  const span = await c.database.db.selectFrom('ledger_idempotency').select(['first_seq', 'last_seq']).where('key', '=', key).executeTakeFirst();
+  if (!span) return undefined;
+  const entries = await readSpan(c.database, span.first_seq, span.last_seq);
+  return entries.some((e) => streamIds.includes(e.streamId)) ? entries : undefined;
 }
 
 /** Records the refused attempt (never fails the caller) and returns the refusal. */

@@ -6,10 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { Pack } from '../core/framework/index.js';
 import { historyFromPack, partyStream } from '../core/membership/index.js';
-import { appendToLedger, readStream, type AppendOptions, type AppendResult, type StreamAppend } from '../ledger/index.js';
+import { appendToLedger, readStream, type AppendOptions, type AppendResult, type Projector, type StreamAppend } from '../ledger/index.js';
 import { openDatabase, type Database, type StoreConfig } from '../store/database.js';
 import { projectEntries, type FrameworkInstalled } from '../store/projections.js';
 import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../store/schema.js';
 import { loadPack, shippedPackIds } from './packs.js';
 
 export interface Clock {
@@ -40,16 +42,22 @@ export interface Concord {
   /** The installed pack and the digest of its content, cited by every decision taken. */
   readonly framework: FrameworkInstalled;
   readonly clock: Clock;
-  append(requests: readonly StreamAppend[], options: Omit<AppendOptions, 'recordedAt'>): Promise<AppendResult>;
+  append(requests: readonly StreamAppend[], options: Omit<AppendOptions, 'recordedAt'> & { readonly alongside?: Alongside }): Promise<AppendResult>;
   today(): string;
+  /** Calls `listener` after each append this process commits; returns how to stop. */
+  onAppended(listener: () => void): () => void;
   close(): Promise<void>;
 }
+
+/** A write outside the ledger (an account's credentials) made in the same transaction as the append. */
+export type Alongside = (trx: Kysely<Tables>) => Promise<void>;
 
 export const SETUP_ACTOR = 'concord:setup';
 
 export async function openConcord(options: OpenOptions): Promise<Concord> {
   const database = await openDatabase(options.store);
   const clock = options.clock ?? systemClock;
+  const listeners = new Set<() => void>();
   try {
     const { pack, framework } = await installedPack(database, options.framework, clock);
     return {
@@ -57,7 +65,16 @@ export async function openConcord(options: OpenOptions): Promise<Concord> {
       pack,
       framework,
       clock,
-      append: (requests, appendOptions) => appendToLedger(database, requests, { ...appendOptions, recordedAt: clock.now().toISOString() }, projectEntries),
+      append: async (requests, { alongside, ...appendOptions }) => {
+        const project: Projector = alongside ? async (trx, entries) => { await projectEntries(trx, entries); await alongside(trx); } : projectEntries;
+        const result = await appendToLedger(database, requests, { ...appendOptions, recordedAt: clock.now().toISOString() }, project);
+        if (result.ok && !result.replayed) for (const listener of listeners) listener();
+        return result;
+      },
+      onAppended: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
       today: () => clock.now().toISOString().slice(0, 10),
       close: () => database.close(),
     };

@@ -18,3 +18,5 @@ export async function startConcord(options: OpenOptions): Promise<Concord> {
   await fireDueTimers(concord);
   return concord;
 }
+export * from './accounts.js';
+export * as desk from './desk/index.js';

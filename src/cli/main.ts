@@ -8,6 +8,8 @@ import { EXIT_BAD_INPUT, EXIT_FAILED } from './io.js';
 import { runTour } from './tour.js';
 import { addDecisionCommands } from './decision-command.js';
 import { runServe } from './serve-command.js';
+import { runDemo } from './demo-command.js';
+import { addUserCommands } from './user-command.js';
 import { NOTE_KINDS } from '../core/correspondence/index.js';
 import { runExport, runImport, runReplay, runVerify } from './ledger-command.js';
 import { runNoteRegister, runRegistry, runStatementRecord, runTimers, type NoteFlags, type RegistryFlags, type StatementFlags } from './registry-command.js';
@@ -137,6 +139,15 @@ function program(setExit: (code: number) => void): Command {
     .action(async (flags: StoreFlags & { port?: string; host?: string }) => {
       setExit(await withConcord('serve', flags, (c) => runServe(c, flags)));
     });
+
+  withStoreOptions(root.command('demo').description('Serve the CSTO secretariat with spring 2024 on record and an account for each role (the demo).'))
+    .option('--port <port>', 'the port (default: $PORT or 8080)')
+    .option('--host <host>', 'the address to listen on (default: $HOST or 127.0.0.1)')
+    .action(async (flags: StoreFlags & { port?: string; host?: string }) => {
+      setExit(await withConcord('demo', flags, (c) => runDemo(c, flags)));
+    });
+
+  addUserCommands(root, setExit);
 
   root
     .command('tour')

@@ -1,27 +1,34 @@
 /**
- * `concord serve`: the HTTP server, with the deadlines and the notification outbox running.
+ * `concord serve`: the HTTP server, with the deadlines and the notification outbox running. On a
+ * database without accounts it creates the administrator and prints its one-time password once.
  */
-import { scheduleDeliveries, scheduleTimers, transportsFromEnv, type Concord } from '../app/index.js';
+import { ensureFirstAdmin, scheduleDeliveries, scheduleTimers, transportsFromEnv, type Concord } from '../app/index.js';
 import { buildServer } from '../server/app.js';
 import { EXIT_OK, refuse } from './io.js';
 
-export async function runServe(c: Concord, flags: { port?: string; host?: string }): Promise<number> {
+/** `banner`: lines printed once the server listens (the demo's accounts). */
+export async function runServe(c: Concord, flags: { port?: string; host?: string }, banner: readonly string[] = []): Promise<number> {
   const port = Number(flags.port ?? process.env.PORT ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) return refuse('serve', `--port: expected a port number, got "${flags.port ?? process.env.PORT ?? ''}"`);
   const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
   const publicUrl = process.env.CONCORD_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-  const server = await buildServer(c, { logger: false });
+  const admin = await ensureFirstAdmin(c);
+  const server = await buildServer(c, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
   const timers = scheduleTimers(c, { onError: (e) => process.stderr.write(`concord serve: a deadline failed: ${String(e)}\n`) });
   const deliveries = scheduleDeliveries(c, transportsFromEnv(), { publicUrl, onError: (e) => process.stderr.write(`concord serve: delivery failed: ${String(e)}\n`) });
   try {
     await server.listen({ port, host });
   } catch (error) {
-    await Promise.all([timers.stop(), deliveries.stop()]);
+    await Promise.all([timers.stop(), deliveries.stop(), server.close()]);
     return refuse('serve', `--port: cannot listen on ${host}:${port} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const bound = server.server.address();
   const actualPort = typeof bound === 'object' && bound ? bound.port : port;
-  process.stdout.write(`Concord serves the ${c.pack.organization.name.en} at http://${host}:${actualPort} (${c.database.location}); health: /api/health\n`);
+  process.stdout.write(`Concord serves the ${c.pack.organization.name.en} at http://${host}:${actualPort} (${c.database.location}); health: /api/health, API docs: /api/docs\n`);
+  if (admin) {
+    process.stdout.write(`First start: administrator "${admin.username}", one-time password ${admin.oneTimePassword} (shown once; change it at the first sign-in)\n`);
+  }
+  for (const line of banner) process.stdout.write(`${line}\n`);
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { resolve(); });
   });

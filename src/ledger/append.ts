@@ -9,7 +9,8 @@ import type { Database } from '../store/database.js';
 import { streamVersions } from '../store/ledger-writes.js';
 import type { Tables } from '../store/schema.js';
 import { seal, type LedgerEntry } from './entry.js';
-import { fromRow, toRow } from './rows.js';
+import { readSpan } from './read.js';
+import { toRow } from './rows.js';
 import { IMPORTED_REQUEST } from './transfer.js';
 
 export interface NewEvent {
@@ -56,8 +57,7 @@ export async function appendToLedger(database: Database, requests: readonly Stre
         const seen = await trx.selectFrom('ledger_idempotency').selectAll().where('key', '=', options.idempotencyKey).executeTakeFirst();
         if (seen) {
           if (seen.request_hash !== requestHash && seen.request_hash !== IMPORTED_REQUEST) throw new Refused({ ok: false, code: 'idempotency-key-reused', key: options.idempotencyKey });
-          const rows = await trx.selectFrom('ledger_entries').selectAll().where('seq', '>=', seen.first_seq).where('seq', '<=', seen.last_seq).orderBy('seq').execute();
-          return { ok: true, entries: rows.map((r) => fromRow(r, database.dialect)), replayed: true } as const;
+          return { ok: true, entries: await readSpan(database, seen.first_seq, seen.last_seq, trx), replayed: true } as const;
         }
       }
       let seq = head.seq;

@@ -26,3 +26,21 @@ export async function* readChain(database: Database, via: Kysely<Tables> = datab
     yield page;
   }
 }
+
+/** Up to `limit` entries after `after`, oldest first: what a live reader has not seen yet. */
+export async function readAfter(database: Database, after: number, limit: number): Promise<LedgerEntry[]> {
+  const rows = await database.db.selectFrom('ledger_entries').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => fromRow(r, database.dialect));
+}
+
+/** Up to `limit` entries before `before`, newest first: a page of the ledger read backwards. */
+export async function readBefore(database: Database, before: number, limit: number): Promise<LedgerEntry[]> {
+  const rows = await database.db.selectFrom('ledger_entries').selectAll().where('seq', '<', before).orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map((r) => fromRow(r, database.dialect));
+}
+
+/** The entries from `first` to `last`, in order: what one append wrote. */
+export async function readSpan(database: Database, first: number, last: number, via: Kysely<Tables> = database.db): Promise<LedgerEntry[]> {
+  const rows = await via.selectFrom('ledger_entries').selectAll().where('seq', '>=', first).where('seq', '<=', last).orderBy('seq').execute();
+  return rows.map((r) => fromRow(r, database.dialect));
+}

@@ -1,79 +1,140 @@
 /**
- * The HTTP server: health, the OpenAPI document, the registry as of a date, what-if questions to
- * the framework, and the acknowledgement links sent with notifications. Errors are RFC 9457
- * problem details naming the field at fault.
+ * The HTTP server: the API with its OpenAPI document and browsable docs, the live stream, the
+ * web application, and the acknowledgement links sent with notifications. Every request is
+ * authenticated first, limited in size and rate, and answered with security headers; every
+ * error is an RFC 9457 problem naming the field at fault.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import { Type } from '@sinclair/typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { acknowledge, registryAt, type Concord } from '../app/index.js';
-import { decide, DecideInputSchema, isCalendarDate, parseDecideInput } from '../core/procedure/index.js';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { acknowledge, type Concord } from '../app/index.js';
+import { eventRoutes, LedgerFeed } from './events.js';
+import { metricsRoutes } from './metrics.js';
+import { authenticate } from './plumbing.js';
+import { problem, problemBody } from './problems.js';
+import { accountRoutes } from './routes/accounts.js';
+import { decisionRoutes } from './routes/decisions.js';
+import { ledgerRoutes } from './routes/ledger.js';
+import { registryRoutes } from './routes/registry.js';
+import { sessionRoutes } from './routes/sessions.js';
 
 export interface ServerOptions {
-  readonly logger?: boolean;
+  readonly logger?: boolean | { readonly level: string; readonly stream?: NodeJS.WritableStream };
+  /** Requests per minute: per signed-in account, per address for the others, and sign-in attempts per address. */
+  readonly rateLimit?: { readonly perAccount?: number; readonly perAddress?: number; readonly signIn?: number };
+  /** The first wait after a failed sign-in; it doubles with each failure in a row. */
+  readonly signInBackoffMs?: number;
+  /** The built web application; default: dist/web beside the server, when it was built. */
+  readonly webRoot?: string | undefined;
 }
 
-function problem(reply: FastifyReply, status: number, title: string, detail: string, field?: string): FastifyReply {
-  return reply
-    .code(status)
-    .type('application/problem+json')
-    .send({ type: `https://concord.invalid/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`, title, status, detail, ...(field ? { field } : {}) });
-}
-
-const AsOfQuery = Type.Object(
-  {
-    asOf: Type.Optional(Type.String({ description: 'the date asked about, YYYY-MM-DD (default: today)' })),
-    knownAt: Type.Optional(Type.String({ description: 'count what was recorded by the end of this day (default: today)' })),
-  },
-  { additionalProperties: false },
-);
+export const BODY_LIMIT = 256 * 1024;
 
 export async function buildServer(concord: Concord, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 10_000,
+    // Closed objects refuse what they do not name, instead of dropping it silently.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    trustProxy: process.env.CONCORD_TRUST_PROXY === '1',
+  });
+  const feed = new LedgerFeed(concord);
+  await feed.start();
+  app.addHook('onClose', () => feed.stop());
+
   await app.register(swagger, {
-    openapi: { openapi: '3.1.0', info: { title: 'Concord', version: '0.1.0', description: `The secretariat of the ${concord.pack.organization.name.en}` } },
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Concord', version: '0.1.0', description: `The secretariat of the ${concord.pack.organization.name.en}. Sign in with POST /api/session (a cookie, and X-CSRF-Token on writes) or send an API token as "Authorization: Bearer …". Writes take an Idempotency-Key header.` },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'concord_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'"], frameAncestors: ["'none'"], upgradeInsecureRequests: null } },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(cookie);
+  authenticate(app, concord);
+  const limits = { perAccount: 600, perAddress: 300, signIn: 10, ...options.rateLimit };
+  await app.register(rateLimit, {
+    hook: 'preHandler',
+    timeWindow: '1 minute',
+    max: (request) => (request.who ? limits.perAccount : limits.perAddress),
+    keyGenerator: (request) => (request.who ? `account:${request.who.principal.username}` : `address:${request.ip}`),
+    errorResponseBuilder: (_request, context) => ({ ...problemBody(429, `at most ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`), statusCode: 429 }),
+  });
+
+  // Every refusal is logged (those of the application are also recorded in the ledger).
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode === 401 || reply.statusCode === 403 || reply.statusCode === 429) {
+      request.log.warn({ status: reply.statusCode, method: request.method, url: request.url, ip: request.ip, username: request.who?.principal.username, credentials: request.credentialProblem }, 'refused');
+    }
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
       const first = error.validation[0];
-      const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
-      const field = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || (missing ?? error.validationContext ?? 'request');
-      return problem(reply, 400, 'Bad request', `${field}: ${first?.message ?? error.message}`, field);
+      const missing = (first?.params as { missingProperty?: string; additionalProperty?: string } | undefined);
+      const path = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+      const extra = missing?.additionalProperty ?? missing?.missingProperty;
+      const field = [path, extra].filter(Boolean).join('.') || (error.validationContext ?? 'request');
+      return problem(reply, 400, `${field}: ${first?.message ?? error.message}`, field);
     }
-    if (error.statusCode !== undefined && error.statusCode < 500) return problem(reply, error.statusCode, 'Bad request', error.message);
+    if (error.statusCode !== undefined && error.statusCode < 500) {
+      if (error.statusCode === 429) return reply.code(429).type('application/problem+json').send(problemBody(429, error.message));
+      return problem(reply, error.statusCode, error.message.replace(/^FST_\w+: /, ''), 'body');
+    }
     request.log.error(error);
-    return problem(reply, 500, 'Internal error', 'the server failed to answer; the request changed nothing it did not report');
+    return problem(reply, 500, 'the server failed to answer; the request changed nothing it did not report');
   });
 
-  app.get('/api/health', { schema: { summary: 'Ready to answer', response: { 200: Type.Object({ status: Type.Literal('ok'), framework: Type.String() }) } } }, () => ({
+  app.get('/api/health', { schema: { tags: ['Operations'], summary: 'Ready to answer', response: { 200: Type.Object({ status: Type.Literal('ok'), framework: Type.String() }) } } }, () => ({
     status: 'ok' as const,
     framework: concord.framework.id,
   }));
-
+  app.get('/api/ready', { schema: { tags: ['Operations'], summary: 'The database answers' } }, async (_request, reply) => {
+    try {
+      await concord.database.db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();
+      return { status: 'ready' };
+    } catch {
+      return problem(reply, 503, 'the database does not answer');
+    }
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  app.get('/api/registry', { schema: { summary: 'Every party’s standing on a date, as known on a date', querystring: AsOfQuery } }, async (request, reply) => {
-    const query = request.query as { asOf?: string; knownAt?: string };
-    const today = concord.today();
-    const asOf = query.asOf ?? today;
-    const knownAt = query.knownAt ?? today;
-    for (const [field, value] of [['asOf', asOf], ['knownAt', knownAt]] as const) {
-      if (!isCalendarDate(value)) return problem(reply, 400, 'Bad request', `${field}: expected a date YYYY-MM-DD, got "${value}"`, field);
-    }
-    return { asOf, knownAt, parties: await registryAt(concord, { asOf, knownAt }) };
-  });
+  accountRoutes(app, concord, { signInPerMinute: limits.signIn, signInBackoffMs: options.signInBackoffMs ?? 250 });
+  registryRoutes(app, concord);
+  decisionRoutes(app, concord);
+  sessionRoutes(app, concord);
+  ledgerRoutes(app, concord);
+  eventRoutes(app, concord, feed);
+  metricsRoutes(app, concord, feed);
+  acknowledgementLink(app, concord);
+  await webApplication(app, options.webRoot ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'web'));
+  return app;
+}
 
-  app.post('/api/decide', { schema: { summary: 'What the framework says the outcome of a draft would be, and why', body: DecideInputSchema } }, (request, reply) => {
-    const parsed = parseDecideInput(request.body, concord.today());
-    if (!parsed.ok) return problem(reply, 400, 'Bad request', `${parsed.field}: ${parsed.message}`, parsed.field);
-    const result = decide(concord.pack, parsed.input, { now: concord.clock.now().toISOString() });
-    if (!result.ok) return problem(reply, 422, 'Cannot be decided', `${result.refusal.field}: ${result.refusal.message}`, result.refusal.field);
-    return result.decision;
-  });
-
-  // The link in a notification: opening it acknowledges receipt, once.
-  app.get('/ack/:token', { schema: { summary: 'Acknowledge a notification by its link', params: Type.Object({ token: Type.String({ maxLength: 512 }) }) } }, async (request, reply) => {
+// The link in a notification: opening it acknowledges receipt, once.
+function acknowledgementLink(app: FastifyInstance, concord: Concord): void {
+  app.get('/ack/:token', { schema: { tags: ['Decisions'], summary: 'Acknowledge a notification by its link', params: Type.Object({ token: Type.String({ maxLength: 512 }) }) } }, async (request, reply) => {
     const { token } = request.params as { token: string };
     const result = await acknowledge(concord, { token }, { actor: 'link' });
     const ok = result.ok;
@@ -83,8 +144,17 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
       .type('text/html; charset=utf-8')
       .send(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Concord</title><body><p>${escapeHtml(message)}</p></body></html>`);
   });
+}
 
-  return app;
+/** The single-page application: its files, and its index for every path it routes itself. */
+async function webApplication(app: FastifyInstance, root: string): Promise<void> {
+  const built = existsSync(join(root, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    const api = request.url.startsWith('/api/') || request.url.startsWith('/ack/');
+    if (!built || api || request.method !== 'GET') return problem(reply, 404, `no route ${request.method} ${request.url.split('?')[0] ?? ''}`, 'url');
+    return reply.sendFile('index.html');
+  });
 }
 
 function escapeHtml(text: string): string {

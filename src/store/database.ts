@@ -27,6 +27,11 @@ export interface Database {
   writeTransaction<T>(work: (trx: Kysely<Tables>, head: LedgerHead) => Promise<T>): Promise<T>;
   /** Insert entries and move the head, unless a stream's version is no longer the one expected. */
   insertEntries(trx: Kysely<Tables>, rows: readonly LedgerEntryRow[], guards: readonly VersionGuard[], head: LedgerHead): Promise<boolean>;
+  /**
+   * Calls `onMove` when the ledger may have grown, whichever process wrote: PostgreSQL notifies at
+   * each commit; an SQLite file is looked at a few times a second. Returns how to stop watching.
+   */
+  watchHead(onMove: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -83,6 +88,16 @@ async function openSqlite(dataDir: string): Promise<Database> {
         }
       }),
     insertEntries: insertGuarded,
+    watchHead: (onMove) => {
+      let seen = -1;
+      const timer = setInterval(() => {
+        readHead(db, '').then((head) => {
+          if (head.seq !== seen) onMove();
+          seen = head.seq;
+        }, () => undefined);
+      }, SQLITE_WATCH_MS);
+      return Promise.resolve(() => { clearInterval(timer); return Promise.resolve(); });
+    },
     close: async () => {
       const handle = sqliteHandles.get(file);
       if (handle && --handle.users > 0) return;
@@ -114,7 +129,39 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     // Locking the head row serializes writers; a waiting writer then reads the head as committed.
     writeTransaction: (work) => db.transaction().execute(async (trx) => work(trx, await readHead(trx, 'for update'))),
     insertEntries: insertGuardedPostgres,
+    watchHead: (onMove) => listenForHead(pg, { connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) }, schema ?? 'public', onMove),
     close: () => db.destroy(),
+  };
+}
+
+const SQLITE_WATCH_MS = 250;
+
+/**
+ * A connection of its own LISTENs for the head's moves (migration 006 notifies them with the
+ * schema, as one channel serves every schema of a database); it reconnects when it drops.
+ */
+async function listenForHead(pg: typeof import('pg').default, config: pg.ClientConfig, schema: string, onMove: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client(config);
+    next.on('notification', (message) => {
+      if (message.payload?.startsWith(`${schema}:`)) onMove();
+    });
+    next.on('error', () => {
+      void next.end().catch(() => undefined);
+      if (!stopped) setTimeout(() => { void connect().catch(() => undefined); }, 1000);
+    });
+    await next.connect();
+    await next.query('listen concord_ledger');
+    client = next;
+    // Whatever was committed while no one listened.
+    onMove();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
   };
 }
 

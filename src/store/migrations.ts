@@ -208,6 +208,60 @@ const steps: Record<string, Step> = {
       .addColumn('value', 'text', (c) => c.notNull())
       .execute();
   },
+  // Accounts and their credentials live beside the ledger, never in it: an export must not carry
+  // password hashes. The acts on accounts are recorded in the ledger all the same.
+  '006-accounts': async (db, dialect) => {
+    await db.schema
+      .createTable('accounts')
+      .addColumn('username', 'text', (c) => c.primaryKey())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('state', 'text')
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('must_change_password', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('disabled_at', 'text')
+      .addColumn('failed_logins', 'integer', (c) => c.notNull())
+      .addColumn('locked_until', 'text')
+      .execute();
+    await db.schema
+      .createTable('api_tokens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('secret_hash', 'text', (c) => c.notNull())
+      .addColumn('scopes', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('web_sessions')
+      .addColumn('id_hash', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull())
+      .addColumn('csrf_token', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('http_idempotency')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .addColumn('status', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    if (dialect.name !== 'postgres') return;
+    // Every committed append moves the head: a notification on that move reaches the listeners
+    // of every server on this database, at commit and never for a rolled-back append.
+    await sql`
+      create function concord_notify_head() returns trigger language plpgsql as $fn$
+      begin
+        perform pg_notify('concord_ledger', current_schema() || ':' || new.seq::text);
+        return new;
+      end
+      $fn$`.execute(db);
+    await sql`create trigger concord_ledger_head_moved after update on ledger_head for each row execute function concord_notify_head()`.execute(db);
+  },
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -157,6 +157,45 @@ export interface AttemptRow {
   detail: string | null;
 }
 
+export interface AccountRow {
+  username: string;
+  role: string;
+  state: string | null;
+  password_hash: string;
+  must_change_password: number;
+  created_at: string;
+  disabled_at: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+}
+
+export interface ApiTokenRow {
+  id: string;
+  username: string;
+  name: string;
+  secret_hash: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface WebSessionRow {
+  id_hash: string;
+  username: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface HttpIdempotencyRow {
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  created_at: string;
+}
+
 export interface Tables {
   ledger_entries: LedgerEntryRow;
   ledger_head: LedgerHeadRow;
@@ -173,6 +212,10 @@ export interface Tables {
   outbox_deliveries: DeliveryRow;
   outbox_attempts: AttemptRow;
   app_secrets: SettingRow;
+  accounts: AccountRow;
+  api_tokens: ApiTokenRow;
+  web_sessions: WebSessionRow;
+  http_idempotency: HttpIdempotencyRow;
 }
 
 /** Every read model; `concord ledger replay` empties and rebuilds exactly these. */

@@ -183,24 +183,36 @@ function recordPosition(command: Extract<DecisionCommand, { kind: 'record-positi
 function close(command: Extract<DecisionCommand, { kind: 'close' }>, state: DecisionState, pack: Pack): DecisionDecision {
   if (!isOpen(state) || state.procedure === undefined) return refuse('wrong-status', 'status', `only a tabled or circulating draft can be closed (it is ${state.status})`);
   if (state.procedure !== 'vote' && state.deadline !== undefined && Date.parse(command.now) < Date.parse(state.deadline)) {
-    const body = findBody(pack, state.body);
-    const members = body ? compositionOn(pack, body, state.date).members : [];
-    const outstanding = members.filter((m) => !state.positions[m]);
-    if (state.procedure === 'silence' || outstanding.length > 0) return refuse('not-allowed', 'now', `the procedure runs until ${state.deadline}`);
+    if (state.procedure === 'silence' || awaitedFrom(state, pack).length > 0) return refuse('not-allowed', 'now', `the procedure runs until ${state.deadline}`);
   }
+  const result = outcomeOf(state, pack, command.now, command.attendance);
+  if (!result.ok) return refuse('invalid', result.refusal.field, result.refusal.message);
+  return accept({ type: 'DecisionClosed', validAt: command.now.slice(0, 10), data: { result: result.decision, procedure: state.procedure, framework: command.framework, version: state.version } });
+}
+
+/**
+ * What the engine finds with the positions on record, taken at `now`: at the close, the outcome;
+ * before it, the tally as it stands, shown to those following the procedure.
+ */
+export function outcomeOf(state: DecisionState, pack: Pack, now: string, attendance?: Readonly<Record<string, boolean>>): ReturnType<typeof decide> {
   const positions: Record<string, CastPosition> = {};
   const body = findBody(pack, state.body);
   const ruleId = body?.questions[state.question]?.rule;
   const byConsensus = ruleId !== undefined && ruleInForce(pack, ruleId, state.date)?.primitive === 'consensus';
-  for (const [member, present] of Object.entries(command.attendance ?? {})) {
+  for (const [member, present] of Object.entries(attendance ?? {})) {
     // At a session, a member present that raised no objection joins a consensus; where votes
     // are counted, one present that cast none is present and not voting.
     if (present) positions[member] = { position: byConsensus ? 'yes' : 'abstain' };
   }
   for (const [member, p] of Object.entries(state.positions)) positions[member] = { position: p.position, at: p.at };
-  const result = decide(pack, { body: state.body, question: state.question, procedure: state.procedure, date: state.date, deadline: state.deadline, positions }, { now: command.now });
-  if (!result.ok) return refuse('invalid', result.refusal.field, result.refusal.message);
-  return accept({ type: 'DecisionClosed', validAt: command.now.slice(0, 10), data: { result: result.decision, procedure: state.procedure, framework: command.framework, version: state.version } });
+  return decide(pack, { body: state.body, question: state.question, procedure: state.procedure ?? 'vote', date: state.date, deadline: state.deadline, positions }, { now });
+}
+
+/** The members of the body that have not given a position yet. */
+export function awaitedFrom(state: DecisionState, pack: Pack): string[] {
+  const body = findBody(pack, state.body);
+  const members = body ? compositionOn(pack, body, state.date).members : [];
+  return members.filter((m) => !state.positions[m]);
 }
 
 function procedureAllowed(state: DecisionState, pack: Pack, procedure: ProcedureWord): DecisionDecision | undefined {

@@ -1,5 +1,7 @@
 export {
+  awaitedFrom,
   boundNow,
+  outcomeOf,
   decideDecision,
   evolveDecision,
   initialDecision,

@@ -1,0 +1,40 @@
+/**
+ * The check every command and every read passes through: the principal's role and, for a
+ * delegate, the state the act is for. A refusal is recorded in the ledger like any other, so
+ * the secretariat can show who tried what.
+ */
+import { permits, type Action, type Principal } from '../../core/access/index.js';
+import { refuse, type Actor, type Outcome, type Refusal } from '../command.js';
+import type { Concord } from '../concord.js';
+
+/** Someone signed in (or a system holding a token), with the key of the request if it has one. */
+export interface Signed {
+  readonly principal: Principal;
+  readonly idempotencyKey?: string | undefined;
+}
+
+export function actorOf(who: Signed): Actor {
+  return { actor: `user:${who.principal.username}`, idempotencyKey: who.idempotencyKey };
+}
+
+/** Undefined when permitted; otherwise the recorded refusal. */
+export async function authorize(c: Concord, who: Signed, action: Action, forState?: string): Promise<Refusal | undefined> {
+  const permission = permits(who.principal, action, forState);
+  if (permission.ok) return undefined;
+  const refused = await refuse(c, action, { code: 'forbidden', field: forState === undefined ? 'role' : 'state', message: permission.reason }, actorOf(who));
+  return refused.ok ? undefined : refused.refusal;
+}
+
+/** Runs `work` if the principal may take `action`; the refusal otherwise. */
+export async function guarded<T>(c: Concord, who: Signed, action: Action, work: () => Promise<Outcome<T>>, forState?: string): Promise<Outcome<T>> {
+  const denied = await authorize(c, who, action, forState);
+  return denied ? { ok: false, refusal: denied } : work();
+}
+
+export function found<T>(value: T): Outcome<T> {
+  return { ok: true, value, entries: [] };
+}
+
+export function notFound<T>(field: string, message: string): Outcome<T> {
+  return { ok: false, refusal: { code: 'not-found', field, message } };
+}

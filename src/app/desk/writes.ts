@@ -1,0 +1,119 @@
+/**
+ * The acts a signed-in person may take, each checked against their role and, for a delegate, the
+ * state they act for: a delegate records a position or an acknowledgement only for their own
+ * state; the secretariat records a state's position only from the note that carries it.
+ */
+import type { OfficialNote, PublicStatement } from '../../core/correspondence/index.js';
+import type { Localized, PositionDocument } from '../../core/decision/index.js';
+import type { PositionWord } from '../../core/procedure/index.js';
+import type { NotificationAcknowledged } from '../../store/decision-projections.js';
+import type { Outcome } from '../command.js';
+import type { Concord } from '../concord.js';
+import { accedeToDecision, acknowledge, circulateDecision, closeDecision, draftDecision, recordPosition } from '../decisions.js';
+import { recordPublicStatement, registerOfficialNote } from '../registry.js';
+import { addAgendaItem, attachNoObjection, closeSession, conveneSession, recordAttendance } from '../sessions.js';
+import { actorOf, guarded, type Signed } from './guard.js';
+import { toDecisionView, toSessionView, type DecisionView, type SessionView } from './reads.js';
+import type { DecisionState } from '../../core/decision/index.js';
+import type { SessionState } from '../../core/session/index.js';
+
+export function registerNote(c: Concord, who: Signed, note: Omit<OfficialNote, 'id'>): Promise<Outcome<OfficialNote>> {
+  return guarded(c, who, 'correspondence:register', () => registerOfficialNote(c, note, actorOf(who)));
+}
+
+export function recordStatement(c: Concord, who: Signed, statement: Omit<PublicStatement, 'id'>): Promise<Outcome<PublicStatement>> {
+  return guarded(c, who, 'statement:record', () => recordPublicStatement(c, statement, actorOf(who)));
+}
+
+export interface DraftRequest {
+  readonly title: Localized;
+  readonly text: Localized;
+  readonly body: string;
+  readonly question: string;
+  readonly initiator: string;
+}
+
+export function draft(c: Concord, who: Signed, request: DraftRequest): Promise<Outcome<DecisionView>> {
+  return guarded(c, who, 'decision:draft', async () => {
+    const drafted = await draftDecision(c, request, actorOf(who));
+    return drafted.ok ? asDecisionView(c, who, drafted.value.id, { ...drafted, value: drafted.value.state }) : drafted;
+  });
+}
+
+export function circulate(c: Concord, who: Signed, id: string, how: { procedure: 'written' | 'silence'; deadline: string }): Promise<Outcome<DecisionView>> {
+  return guarded(c, who, 'decision:circulate', async () => asDecisionView(c, who, id, await circulateDecision(c, id, how, actorOf(who))));
+}
+
+export function close(c: Concord, who: Signed, id: string): Promise<Outcome<DecisionView>> {
+  return guarded(c, who, 'decision:close', async () => asDecisionView(c, who, id, await closeDecision(c, id, actorOf(who))));
+}
+
+export function position(c: Concord, who: Signed, id: string, request: { state: string; position: PositionWord; noteId?: string | undefined }): Promise<Outcome<DecisionView>> {
+  return guarded(
+    c,
+    who,
+    'decision:position',
+    async () => {
+      const document = documentOf(who, request.noteId);
+      if (!document.ok) return document;
+      return asDecisionView(c, who, id, await recordPosition(c, id, { state: request.state, position: request.position, document: document.value }, actorOf(who)));
+    },
+    request.state,
+  );
+}
+
+export function accede(c: Concord, who: Signed, id: string, request: { state: string; accededOn: string; noteId?: string | undefined }): Promise<Outcome<DecisionView>> {
+  return guarded(
+    c,
+    who,
+    'decision:accede',
+    async () => {
+      const document = documentOf(who, request.noteId);
+      if (!document.ok) return document;
+      return asDecisionView(c, who, id, await accedeToDecision(c, id, { state: request.state, accededOn: request.accededOn, document: document.value }, actorOf(who)));
+    },
+    request.state,
+  );
+}
+
+/** A delegate's own entry is its document; the secretariat enters a state's act from its note. */
+function documentOf(who: Signed, noteId: string | undefined): Outcome<PositionDocument> {
+  if (who.principal.role === 'delegate') return { ok: true, value: { kind: 'delegate-entry', by: who.principal.username }, entries: [] };
+  if (noteId === undefined || noteId === '') return { ok: false, refusal: { code: 'refused', field: 'noteId', message: 'the secretariat records a state’s act from the registered note that carries it: give its id' } };
+  return { ok: true, value: { kind: 'note', noteId }, entries: [] };
+}
+
+export function acknowledgeNotification(c: Concord, who: Signed, decisionId: string, state: string): Promise<Outcome<NotificationAcknowledged>> {
+  return guarded(c, who, 'notification:acknowledge', () => acknowledge(c, { decisionId, state }, actorOf(who)), state);
+}
+
+export function convene(c: Concord, who: Signed, session: { body: string; date: string; place: string; temporaryChair?: string | undefined }): Promise<Outcome<SessionView>> {
+  return guarded(c, who, 'session:manage', async () => {
+    const convened = await conveneSession(c, session, actorOf(who));
+    return convened.ok ? asSessionView(c, convened.value.id, { ...convened, value: convened.value.state }) : convened;
+  });
+}
+
+export function addItem(c: Concord, who: Signed, sessionId: string, decisionId: string): Promise<Outcome<SessionView>> {
+  return guarded(c, who, 'session:manage', async () => asSessionView(c, sessionId, await addAgendaItem(c, sessionId, decisionId, actorOf(who))));
+}
+
+export function attendance(c: Concord, who: Signed, sessionId: string, state: string, present: boolean): Promise<Outcome<SessionView>> {
+  return guarded(c, who, 'session:manage', async () => asSessionView(c, sessionId, await recordAttendance(c, sessionId, state, present, actorOf(who))));
+}
+
+export function noObjection(c: Concord, who: Signed, sessionId: string, request: { decisionId: string; state: string; noteId: string }): Promise<Outcome<SessionView>> {
+  return guarded(c, who, 'session:manage', async () => asSessionView(c, sessionId, await attachNoObjection(c, sessionId, request.decisionId, request.state, request.noteId, actorOf(who))));
+}
+
+export function closeSessionNow(c: Concord, who: Signed, sessionId: string): Promise<Outcome<SessionView>> {
+  return guarded(c, who, 'session:manage', async () => asSessionView(c, sessionId, await closeSession(c, sessionId, actorOf(who))));
+}
+
+async function asDecisionView(c: Concord, who: Signed, id: string, outcome: Outcome<DecisionState>): Promise<Outcome<DecisionView>> {
+  return outcome.ok ? { ...outcome, value: await toDecisionView(c, who.principal, id, outcome.value) } : outcome;
+}
+
+async function asSessionView(c: Concord, id: string, outcome: Outcome<SessionState>): Promise<Outcome<SessionView>> {
+  return outcome.ok ? { ...outcome, value: await toSessionView(c, id, outcome.value) } : outcome;
+}

@@ -1,0 +1,58 @@
+/**
+ * `concord user add|list|disable`: accounts, from the machine Concord runs on.
+ */
+import type { Command } from 'commander';
+import { createAccount, disableAccount, listAccounts, type Concord } from '../app/index.js';
+import { ROLES, type AccountRole } from '../core/access/index.js';
+import { EXIT_OK, refuse } from './io.js';
+import { withConcord, withStoreOptions, type StoreFlags } from './store-options.js';
+
+const CLI_ACTOR = { actor: 'cli:user' };
+
+export function addUserCommands(root: Command, setExit: (code: number) => void): void {
+  const user = root.command('user').description('Accounts: secretariat administrators and officers, delegates, analysts, observers.');
+  withStoreOptions(
+    user
+      .command('add')
+      .description('Create an account; without --password a one-time password is printed, to be changed at the first sign-in.')
+      .argument('<username>', 'lower-case letters, digits, ".", "_" or "-"')
+      .requiredOption('--role <role>', ROLES.join(' | '))
+      .option('--state <code>', 'for a delegate: the member state (alpha-3)')
+      .option('--password <password>', 'at least 12 characters (prefer the one-time password: a password here stays in the shell history)')
+      .option('--json', 'print JSON'),
+  ).action(async (username: string, flags: StoreFlags & { role: string; state?: string; password?: string; json?: boolean }) => {
+    setExit(await withConcord('user add', flags, (c) => runAdd(c, username, flags)));
+  });
+  withStoreOptions(user.command('list').description('List the accounts.').option('--json', 'print JSON')).action(async (flags: StoreFlags & { json?: boolean }) => {
+    setExit(
+      await withConcord('user list', flags, async (c) => {
+        const accounts = await listAccounts(c);
+        if (flags.json) process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
+        else for (const a of accounts) process.stdout.write(`${a.username.padEnd(20)} ${a.role.padEnd(9)} ${(a.state ?? '').padEnd(4)} ${a.disabledAt ? `disabled ${a.disabledAt}` : 'active'}\n`);
+        return EXIT_OK;
+      }),
+    );
+  });
+  withStoreOptions(user.command('disable').description('Disable an account: its sessions end and its tokens are revoked.').argument('<username>')).action(async (username: string, flags: StoreFlags) => {
+    setExit(
+      await withConcord('user disable', flags, async (c) => {
+        const result = await disableAccount(c, username, CLI_ACTOR);
+        if (!result.ok) return refuse('user disable', `${result.refusal.field}: ${result.refusal.message}`);
+        process.stdout.write(`${username} is disabled\n`);
+        return EXIT_OK;
+      }),
+    );
+  });
+}
+
+async function runAdd(c: Concord, username: string, flags: { role: string; state?: string; password?: string; json?: boolean }): Promise<number> {
+  const result = await createAccount(c, { username, role: flags.role as AccountRole, state: flags.state, password: flags.password }, CLI_ACTOR);
+  if (!result.ok) return refuse('user add', `--${result.refusal.field === 'username' ? 'username' : result.refusal.field}: ${result.refusal.message}`);
+  const { account, oneTimePassword } = result.value;
+  if (flags.json) process.stdout.write(`${JSON.stringify({ account, oneTimePassword }, null, 2)}\n`);
+  else {
+    process.stdout.write(`${account.username}: ${account.role}${account.state ? ` of ${account.state}` : ''}\n`);
+    if (oneTimePassword) process.stdout.write(`one-time password: ${oneTimePassword} (shown once; to be changed at the first sign-in)\n`);
+  }
+  return EXIT_OK;
+}

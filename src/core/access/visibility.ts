@@ -1,0 +1,43 @@
+/**
+ * What each reader may see of the record. A draft is the secretariat's until it is circulated or
+ * tabled; a state's notes, notifications and contact points are that state's and the
+ * secretariat's; an observer sees standing, statements, sessions and the outcomes of decisions.
+ */
+import type { Principal } from './permissions.js';
+
+export interface VisibleEntry {
+  readonly streamId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly actor: string;
+}
+
+const PUBLIC_STREAMS = ['party-', 'statement-', 'session-'];
+const DRAFTING = new Set(['DraftCreated', 'DraftAmended']);
+
+export function mayReadEntry(principal: Principal, entry: VisibleEntry): boolean {
+  const { streamId } = entry;
+  if (streamId.startsWith('account-')) return principal.role === 'admin';
+  if (principal.role === 'admin' || principal.role === 'officer') return true;
+  if (streamId === 'framework' || PUBLIC_STREAMS.some((p) => streamId.startsWith(p))) return true;
+  if (streamId === 'refusals') return (entry.data as { actor?: unknown } | null)?.actor === principal.username;
+  if (streamId.startsWith('decision-')) return mayReadDecisionEvent(principal, entry.type);
+  if (principal.role === 'analyst') return streamId.startsWith('note-') || streamId.startsWith('notification-');
+  if (principal.role !== 'delegate' || principal.state === null) return false;
+  if (streamId.startsWith('note-')) return (entry.data as { sender?: unknown } | null)?.sender === principal.state;
+  if (streamId.startsWith('notification-')) return streamId.endsWith(`:${principal.state}`);
+  return streamId === `contact-${principal.state}`;
+}
+
+function mayReadDecisionEvent(principal: Principal, type: string): boolean {
+  if (principal.role === 'analyst') return true;
+  if (principal.role === 'observer') return type === 'DecisionClosed';
+  return !DRAFTING.has(type);
+}
+
+/** Whether a decision in this status is shown to the reader at all. */
+export function mayReadDecision(principal: Principal, status: string): boolean {
+  if (principal.role === 'observer') return status === 'closed';
+  if (principal.role === 'delegate') return status !== 'draft' && status !== 'none';
+  return true;
+}

@@ -1,0 +1,95 @@
+/**
+ * Signing in and out, the password, API tokens, and the administrator's accounts.
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { desk, refuse, signIn, signOut, type Concord } from '../../app/index.js';
+import { read, SESSION_COOKIE, write } from '../plumbing.js';
+import { problem } from '../problems.js';
+import { Account, Empty, NewAccountBody, NewTokenBody, PasswordBody, SessionInfo, SignInBody, Token, type Body } from '../schemas.js';
+
+const tags = ['Accounts'];
+
+export function accountRoutes(app: FastifyInstance, c: Concord, options: { signInPerMinute: number; signInBackoffMs: number }): void {
+  app.post(
+    '/api/session',
+    {
+      schema: { tags, summary: 'Sign in: sets the session cookie and returns the CSRF token for writes', body: SignInBody, response: { 200: SessionInfo } },
+      config: { rateLimit: { max: options.signInPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body as Body<typeof SignInBody>;
+      const result = await signIn(c, username, password, options.signInBackoffMs);
+      if (!result.ok) {
+        request.log.warn({ username, ip: request.ip, reason: result.refusal.message }, 'refused: sign-in');
+        return problem(reply, 401, result.refusal.message, result.refusal.field);
+      }
+      const { sessionId, csrfToken, account, expiresAt } = result.value;
+      void reply.setCookie(SESSION_COOKIE, sessionId, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto', expires: new Date(expiresAt) });
+      return { account, csrfToken };
+    },
+  );
+
+  app.get('/api/session', { schema: { tags, summary: 'Who is signed in, with the CSRF token', response: { 200: SessionInfo } } }, async (request, reply) => {
+    if (request.via !== 'cookie' || !request.account || request.csrfToken === undefined) return problem(reply, 401, request.credentialProblem ?? 'not signed in', 'session');
+    return { account: request.account, csrfToken: request.csrfToken };
+  });
+
+  app.delete('/api/session', { schema: { tags, summary: 'Sign out' } }, async (request, reply) => {
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie !== undefined) await signOut(c, cookie);
+    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send();
+  });
+
+  app.post('/api/session/password', { schema: { tags, summary: 'Change the password (first of all after a one-time password)', body: PasswordBody, response: { 200: Account } } }, async (request, reply) => {
+    if (request.via !== 'cookie' || !request.who) return problem(reply, 401, 'sign in with the current password first', 'session');
+    if (request.headers['x-csrf-token'] !== request.csrfToken) return problem(reply, 403, 'a write made with the session cookie must carry its X-CSRF-Token header', 'X-CSRF-Token');
+    const result = await desk.newPassword(c, request.who, request.body as Body<typeof PasswordBody>);
+    if (!result.ok) return problem(reply, result.refusal.code === 'refused' ? 422 : 409, result.refusal.message, result.refusal.field);
+    return result.value;
+  });
+
+  read(app, '/api/tokens', { schema: { tags, summary: 'The API tokens of the signed-in account', response: { 200: Type.Object({ tokens: Type.Array(Token) }) } } }, async (_request, who) => {
+    const tokens = await desk.ownTokens(c, who);
+    return tokens.ok ? { ...tokens, value: { tokens: tokens.value } } : tokens;
+  });
+
+  write(
+    app,
+    c,
+    'POST',
+    '/api/tokens',
+    { created: true, schema: { tags, summary: 'Issue an API token for a system; the secret is shown once', body: NewTokenBody, response: { 201: Type.Object({ token: Token, secret: Type.String() }) } } },
+    async (request, who) => {
+      if (request.via !== 'cookie') return refuse(c, 'issue token', { code: 'forbidden', field: 'Authorization', message: 'a token cannot issue tokens; sign in with a password' }, desk.actorOf(who));
+      return desk.newToken(c, who, request.body as Body<typeof NewTokenBody>);
+    },
+  );
+
+  write(app, c, 'DELETE', '/api/tokens/:id', { schema: { tags, summary: 'Revoke a token', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Token } } }, (request, who) =>
+    desk.revoke(c, who, (request.params as { id: string }).id),
+  );
+
+  read(app, '/api/accounts', { schema: { tags, summary: 'Every account (administrator)', response: { 200: Type.Object({ accounts: Type.Array(Account) }) } } }, async (_request, who) => {
+    const all = await desk.accounts(c, who);
+    return all.ok ? { ...all, value: { accounts: all.value } } : all;
+  });
+
+  write(
+    app,
+    c,
+    'POST',
+    '/api/accounts',
+    { created: true, schema: { tags, summary: 'Create an account (administrator); without a password, a one-time password is returned', body: NewAccountBody, response: { 201: Type.Object({ account: Account, oneTimePassword: Type.Optional(Type.String()) }) } } },
+    (request, who) => desk.addAccount(c, who, request.body as Body<typeof NewAccountBody>),
+  );
+
+  write(
+    app,
+    c,
+    'POST',
+    '/api/accounts/:username/disable',
+    { schema: { tags, summary: 'Disable an account: its sessions end, its tokens are revoked', params: Type.Object({ username: Type.String({ maxLength: 63 }) }), body: Empty, response: { 200: Account } } },
+    (request, who) => desk.disable(c, who, (request.params as { username: string }).username),
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Decisions from draft to notification, the notifications and their acknowledgement, and the
+ * what-if question to the framework.
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { desk, type Concord } from '../../app/index.js';
+import { decide, DecideInputSchema, parseDecideInput } from '../../core/procedure/index.js';
+import { read, write } from '../plumbing.js';
+import { AccessionBody, Anything, Empty, CirculateBody, DraftBody, Id, PositionBody, StateCode, type Body } from '../schemas.js';
+
+const tags = ['Decisions'];
+
+export function decisionRoutes(app: FastifyInstance, c: Concord): void {
+  read(app, '/api/decisions', { schema: { tags, summary: 'The decisions the reader may see, newest first', response: { 200: Anything } } }, async (_request, who) => {
+    const found = await desk.decisions(c, who);
+    return found.ok ? { ...found, value: { decisions: found.value } } : found;
+  });
+
+  write(app, c, 'POST', '/api/decisions', { created: true, schema: { tags, summary: 'Draft a decision', body: DraftBody, response: { 201: Anything } } }, (request, who) =>
+    desk.draft(c, who, request.body as Body<typeof DraftBody>),
+  );
+
+  read(app, '/api/decisions/:id', { schema: { tags, summary: 'A decision: text, positions, the tally as it stands, the outcome with its reasons, notifications', params: Id, response: { 200: Anything } } }, (request, who) =>
+    desk.decisionView(c, who, idOf(request.params)),
+  );
+
+  write(app, c, 'POST', '/api/decisions/:id/circulate', { schema: { tags, summary: 'Circulate a draft for a written or silence procedure', params: Id, body: CirculateBody, response: { 200: Anything } } }, (request, who) =>
+    desk.circulate(c, who, idOf(request.params), request.body as Body<typeof CirculateBody>),
+  );
+
+  write(app, c, 'POST', '/api/decisions/:id/positions', { schema: { tags, summary: 'Record a member’s position', params: Id, body: PositionBody, response: { 200: Anything } } }, (request, who) =>
+    desk.position(c, who, idOf(request.params), request.body as Body<typeof PositionBody>),
+  );
+
+  write(app, c, 'POST', '/api/decisions/:id/close', { schema: { tags, summary: 'Close the procedure and take the outcome', params: Id, body: Empty, response: { 200: Anything } } }, (request, who) =>
+    desk.close(c, who, idOf(request.params)),
+  );
+
+  write(app, c, 'POST', '/api/decisions/:id/accessions', { schema: { tags, summary: 'Record a member’s later accession to a decision', params: Id, body: AccessionBody, response: { 200: Anything } } }, (request, who) =>
+    desk.accede(c, who, idOf(request.params), request.body as Body<typeof AccessionBody>),
+  );
+
+  read(
+    app,
+    '/api/notifications',
+    { schema: { tags, summary: 'Notifications of decisions to members (a delegate: their state’s)', querystring: Type.Object({ pending: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Anything } } },
+    async (request, who) => {
+      const found = await desk.notifications(c, who, (request.query as { pending?: boolean }).pending ?? false);
+      return found.ok ? { ...found, value: { notifications: found.value } } : found;
+    },
+  );
+
+  write(
+    app,
+    c,
+    'POST',
+    '/api/notifications/:decisionId/:state/acknowledgement',
+    { schema: { tags, summary: 'Acknowledge receipt of a decision for a member', params: Type.Object({ decisionId: Type.String({ maxLength: 100 }), state: StateCode }), response: { 200: Anything } } },
+    (request, who) => {
+      const { decisionId, state } = request.params as { decisionId: string; state: string };
+      return desk.acknowledgeNotification(c, who, decisionId, state);
+    },
+  );
+
+  // Asks, records nothing: a POST only because the question is a document.
+  read(app, '/api/decide', { method: 'POST', schema: { tags, summary: 'What the framework says the outcome of a draft would be, and why', body: DecideInputSchema, response: { 200: Anything } } }, (request, who) =>
+    desk.guarded(c, who, 'registry:read', () => {
+      const parsed = parseDecideInput(request.body, c.today());
+      if (!parsed.ok) return Promise.resolve({ ok: false, refusal: { code: 'invalid', field: parsed.field, message: `${parsed.field}: ${parsed.message}` } });
+      const result = decide(c.pack, parsed.input, { now: c.clock.now().toISOString() });
+      if (!result.ok) return Promise.resolve({ ok: false, refusal: { code: 'refused', field: result.refusal.field, message: `${result.refusal.field}: ${result.refusal.message}` } });
+      return Promise.resolve(desk.found(result.decision));
+    }),
+  );
+}
+
+function idOf(params: unknown): string {
+  return (params as { id: string }).id;
+}

@@ -1,0 +1,31 @@
+/**
+ * The ledger read backwards a page at a time, and the verification of its chain.
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { desk, type Concord } from '../../app/index.js';
+import { read, write } from '../plumbing.js';
+import { Anything, Empty } from '../schemas.js';
+
+const tags = ['Ledger'];
+
+export function ledgerRoutes(app: FastifyInstance, c: Concord): void {
+  read(
+    app,
+    '/api/ledger',
+    {
+      schema: {
+        tags,
+        summary: 'Ledger entries the reader may see, newest first, with their hashes',
+        querystring: Type.Object({ before: Type.Optional(Type.Integer({ minimum: 1 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
+        response: { 200: Anything },
+      },
+    },
+    (request, who) => {
+      const { before, limit } = request.query as { before?: number; limit?: number };
+      return desk.ledgerPage(c, who, before, limit ?? 50);
+    },
+  );
+
+  write(app, c, 'POST', '/api/ledger/verification', { schema: { tags, summary: 'Recompute the hash chain; names the first entry that fails', body: Empty, response: { 200: Anything } } }, (_request, who) => desk.verification(c, who));
+}

@@ -1,0 +1,88 @@
+/**
+ * The registry as of a date and as known on a date, each party's record, the framework's bodies,
+ * the correspondence register and the record of public statements (kept apart).
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { desk, type AsOf, type Concord, type Outcome } from '../../app/index.js';
+import { isCalendarDate } from '../../core/procedure/index.js';
+import { read, write } from '../plumbing.js';
+import { Anything, AsOfQuery, NoteBody, StatementBody, StateCode, type Body } from '../schemas.js';
+
+const tags = ['Registry'];
+
+export function registryRoutes(app: FastifyInstance, c: Concord): void {
+  read(app, '/api/overview', { schema: { tags, summary: 'The desk at a glance: standing today, the chair, open procedures, notifications not yet acknowledged', response: { 200: Anything } } }, (_request, who) =>
+    desk.overview(c, who),
+  );
+
+  read(app, '/api/framework', { schema: { tags, summary: 'The installed framework: its bodies and the questions each decides', response: { 200: Anything } } }, (_request, who) =>
+    desk.guarded(c, who, 'registry:read', () =>
+      Promise.resolve(
+        desk.found({
+          id: c.framework.id,
+          name: c.pack.organization.name,
+          bodies: c.pack.bodies.map((b) => ({ id: b.id, name: b.name, questions: Object.keys(b.questions) })),
+          members: c.pack.members.map((m) => m.state),
+          names: Object.fromEntries(c.pack.members.map((m) => [m.state, m.name])),
+        }),
+      ),
+    ),
+  );
+
+  read(app, '/api/registry', { schema: { tags, summary: 'Every party’s standing on a date, as known on a date', querystring: AsOfQuery, response: { 200: Anything } } }, async (request, who) => {
+    const when = asOf(c, request);
+    if (!when.ok) return when;
+    const parties = await desk.registryView(c, who, when.value);
+    return parties.ok ? { ...parties, value: { ...when.value, parties: parties.value } } : parties;
+  });
+
+  read(
+    app,
+    '/api/registry/:state',
+    { schema: { tags, summary: 'A party’s standing, its history with the acts behind each change, its notes, and statements shown apart', params: Type.Object({ state: StateCode }), querystring: AsOfQuery, response: { 200: Anything } } },
+    async (request, who) => {
+      const when = asOf(c, request);
+      return when.ok ? desk.partyView(c, who, (request.params as { state: string }).state, when.value) : when;
+    },
+  );
+
+  read(app, '/api/correspondence', { schema: { tags, summary: 'The register of official notes the reader may see', response: { 200: Anything } } }, async (_request, who) => {
+    const notes = await desk.correspondence(c, who);
+    return notes.ok ? { ...notes, value: { notes: notes.value } } : notes;
+  });
+
+  read(app, '/api/correspondence/:id', { schema: { tags, summary: 'One official note', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Anything } } }, (request, who) =>
+    desk.noteView(c, who, (request.params as { id: string }).id),
+  );
+
+  write(app, c, 'POST', '/api/correspondence', { created: true, schema: { tags, summary: 'Register an official note; a withdrawal notice starts its notice period', body: NoteBody, response: { 201: Anything } } }, async (request, who) => {
+    const note = await desk.registerNote(c, who, request.body as Body<typeof NoteBody>);
+    return note.ok ? { ...note, value: { note: note.value } } : note;
+  });
+
+  read(
+    app,
+    '/api/statements',
+    { schema: { tags, summary: 'Public statements: recorded apart, never a change of status', querystring: Type.Object({ state: Type.Optional(StateCode) }, { additionalProperties: false }), response: { 200: Anything } } },
+    async (request, who) => {
+      const found = await desk.statements(c, who, (request.query as { state?: string }).state);
+      return found.ok ? { ...found, value: { statements: found.value } } : found;
+    },
+  );
+
+  write(app, c, 'POST', '/api/statements', { created: true, schema: { tags, summary: 'Record a public statement (it changes no status)', body: StatementBody, response: { 201: Anything } } }, async (request, who) => {
+    const statement = await desk.recordStatement(c, who, request.body as Body<typeof StatementBody>);
+    return statement.ok ? { ...statement, value: { statement: statement.value } } : statement;
+  });
+}
+
+function asOf(c: Concord, request: FastifyRequest): Outcome<AsOf> {
+  const query = request.query as { asOf?: string; knownAt?: string };
+  const today = c.today();
+  const when = { asOf: query.asOf ?? today, knownAt: query.knownAt ?? today };
+  for (const [field, value] of Object.entries(when)) {
+    if (!isCalendarDate(value)) return { ok: false, refusal: { code: 'invalid', field, message: `expected a date YYYY-MM-DD, got "${value}"` } };
+  }
+  return { ok: true, value: when, entries: [] };
+}
