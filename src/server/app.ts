@@ -19,7 +19,7 @@ import { acknowledge, type Concord } from '../app/index.js';
 import { eventRoutes, LedgerFeed } from './events.js';
 import { metricsRoutes } from './metrics.js';
 import { authenticate } from './plumbing.js';
-import { problem, problemBody } from './problems.js';
+import { problem } from './problems.js';
 import { accountRoutes } from './routes/accounts.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { ledgerRoutes } from './routes/ledger.js';
@@ -79,7 +79,7 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
     timeWindow: '1 minute',
     max: (request) => (request.who ? limits.perAccount : limits.perAddress),
     keyGenerator: (request) => (request.who ? `account:${request.who.principal.username}` : `address:${request.ip}`),
-    errorResponseBuilder: (_request, context) => ({ ...problemBody(429, `at most ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`), statusCode: 429 }),
+    errorResponseBuilder: (_request, context) => Object.assign(new Error(`at most ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`), { statusCode: 429 }),
   });
 
   // Every refusal is logged (those of the application are also recorded in the ledger).
@@ -99,8 +99,7 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
       return problem(reply, 400, `${field}: ${first?.message ?? error.message}`, field);
     }
     if (error.statusCode !== undefined && error.statusCode < 500) {
-      if (error.statusCode === 429) return reply.code(429).type('application/problem+json').send(problemBody(429, error.message));
-      return problem(reply, error.statusCode, error.message.replace(/^FST_\w+: /, ''), 'body');
+      return problem(reply, error.statusCode, error.message, error.statusCode === 429 ? undefined : 'body');
     }
     request.log.error(error);
     return problem(reply, 500, 'the server failed to answer; the request changed nothing it did not report');

@@ -92,8 +92,9 @@ export function write<T>(app: FastifyInstance, c: Concord, method: 'POST' | 'DEL
     url: path,
     ...withProblems(options),
     // An act that needs nothing more than its address may be sent without a body.
+    // (Only a body that was not sent: a JSON `null` is a body, and not an object.)
     preValidation: (request, _reply, done) => {
-      request.body ??= {};
+      if (request.body === undefined) request.body = {};
       done();
     },
     handler: async (request, reply) => {

@@ -1,0 +1,104 @@
+/**
+ * Hostile input on every write route: arbitrary JSON, bodies of the wrong shape, malformed and
+ * oversized bodies, wrong media types. The answer is always a 4xx problem, never a 5xx, and
+ * nothing is written but the record of the refusal.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { circulateDecision, draftDecision } from '../src/app/index.js';
+import { startApi, type Api } from './support/api.js';
+import { sqlite } from './support/stores.js';
+
+const WRITES = [
+  '/api/correspondence',
+  '/api/statements',
+  '/api/decisions',
+  '/api/decisions/D-1/circulate',
+  '/api/decisions/D-1/positions',
+  '/api/decisions/D-1/close',
+  '/api/decisions/D-1/accessions',
+  '/api/notifications/D-1/ARM/acknowledgement',
+  '/api/sessions',
+  '/api/sessions/S-1/items',
+  '/api/sessions/S-1/attendance',
+  '/api/sessions/S-1/no-objections',
+  '/api/sessions/S-1/close',
+  '/api/accounts',
+  '/api/accounts/officer/disable',
+  '/api/tokens',
+  '/api/ledger/verification',
+];
+
+/** Entries written outside the record of refusals: what hostile input must never cause. */
+async function writtenEntries(api: Api): Promise<number> {
+  const row = await api.concord.database.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('stream_id', '!=', 'refusals').executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Values no route accepts: never an empty object, which the body-less acts take. */
+const hostileJson = fc.oneof(
+  fc.jsonValue().filter((v) => !(typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)),
+  fc.dictionary(fc.constantFrom('state', 'position', 'sender', 'title', 'body', 'username', 'role', 'deadline', 'procedure', '__proto__', 'constructor'), fc.anything(), { minKeys: 1 }),
+  fc.record({ state: fc.string(), position: fc.string(), noteId: fc.string() }),
+  fc.record({ username: fc.string({ maxLength: 300 }), role: fc.constantFrom('admin', 'king', ''), state: fc.string() }),
+);
+
+describe('fuzzing the write routes', () => {
+  let api: Api;
+  let before = 0;
+  beforeAll(async () => {
+    api = await startApi(sqlite);
+    await draftDecision(api.concord, { id: 'D-1', title: { en: 'T', ru: 'Т' }, text: { en: 'X', ru: 'Х' }, body: 'permanent-council', question: 'procedural', initiator: 'Secretariat' }, { actor: 'test' });
+    await circulateDecision(api.concord, 'D-1', { procedure: 'written', deadline: new Date(Date.now() + 86_400_000).toISOString() }, { actor: 'test' });
+    before = await writtenEntries(api);
+  });
+  afterAll(() => api.close());
+
+  const send = async (path: string, body: string, contentType = 'application/json') => {
+    const response = await fetch(`${api.base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${api.tokens.admin ?? ''}`, 'content-type': contentType }, body });
+    const text = await response.text();
+    return { status: response.status, type: response.headers.get('content-type') ?? '', text };
+  };
+
+  const expectProblem = (answer: { status: number; type: string; text: string }, what: string) => {
+    expect(answer.status, `${what}: ${answer.text}`).toBeGreaterThanOrEqual(400);
+    expect(answer.status, `${what}: ${answer.text}`).toBeLessThan(500);
+    expect(answer.type, what).toContain('application/problem+json');
+    expect(JSON.parse(answer.text), what).toMatchObject({ status: answer.status, detail: expect.any(String) as string });
+  };
+
+  it('answers arbitrary JSON with a 4xx problem and writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...WRITES), hostileJson, async (path, value) => {
+        expectProblem(await send(path, JSON.stringify(value)), `${path} ${JSON.stringify(value).slice(0, 200)}`);
+      }),
+      { numRuns: 300 },
+    );
+    expect(await writtenEntries(api)).toBe(before);
+  });
+
+  it('answers malformed JSON and wrong media types with a 4xx problem', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...WRITES), fc.string({ maxLength: 200 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }), async (path, text) => {
+        expectProblem(await send(path, text), `${path} ${text}`);
+        expectProblem(await send(path, text, 'text/plain'), `${path} as text/plain`);
+      }),
+      { numRuns: 100 },
+    );
+    expect(await writtenEntries(api)).toBe(before);
+  });
+
+  it('answers oversized, null and deeply nested bodies with a problem on every write route', async () => {
+    const huge = JSON.stringify({ subject: 'x'.repeat(400 * 1024) });
+    for (const path of WRITES) {
+      const answer = await send(path, huge);
+      expect(answer.status, path).toBe(413);
+      expectProblem(answer, path);
+    }
+    // A JSON null is a body, and not the empty one a body-less act takes.
+    for (const path of WRITES) expectProblem(await send(path, 'null'), `${path} null`);
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    for (const path of WRITES.slice(0, 3)) expectProblem(await send(path, deep), `${path} nested`);
+    expect(await writtenEntries(api)).toBe(before);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The live stream and writes under retries: each reader sees only what it may; a reader that
+ * reconnects gets what it missed; two servers on one PostgreSQL share their events; a write
+ * retried after its answer was lost is recorded once.
+ */
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { circulateDecision, draftDecision, registerOfficialNote } from '../src/app/index.js';
+import { call, startApi, type Api } from './support/api.js';
+import { openStream } from './support/sse.js';
+import { enginesToTest, postgres } from './support/stores.js';
+
+const SYSTEM = { actor: 'test' };
+const engines = await enginesToTest();
+
+async function openProcedure(api: Api, id: string): Promise<void> {
+  await draftDecision(api.concord, { id, title: { en: id, ru: id }, text: { en: 'X', ru: 'Х' }, body: 'permanent-council', question: 'procedural', initiator: 'Secretariat' }, SYSTEM);
+  await circulateDecision(api.concord, id, { procedure: 'written', deadline: new Date(Date.now() + 86_400_000).toISOString() }, SYSTEM);
+}
+
+const bearer = (api: Api, username: string) => ({ authorization: `Bearer ${api.tokens[username] ?? ''}` });
+
+describe.each(engines)('the live stream on $name', (engine) => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await startApi(engine);
+    await openProcedure(api, 'D-live');
+  });
+  afterAll(() => api.close());
+
+  it('sends each reader only what it may see', async () => {
+    const officer = await openStream(`${api.base}/api/events`, bearer(api, 'officer'));
+    const armenia = await openStream(`${api.base}/api/events`, bearer(api, 'delegate-arm'));
+    try {
+      expect([officer.status, armenia.status]).toEqual([200, 200]);
+      await registerOfficialNote(api.concord, { sender: 'RUS', authority: 'MFA', reference: 'R/1', dated: '2026-01-10', kind: 'other', subject: 'For the secretariat' }, SYSTEM);
+      expect((await call(api, 'delegate-arm', 'POST', '/api/decisions/D-live/positions', { state: 'ARM', position: 'yes' })).status).toBe(200);
+      await officer.waitFor((e) => e.data.type === 'PositionRecorded');
+      await armenia.waitFor((e) => e.data.type === 'PositionRecorded' && e.data.data.state === 'ARM');
+      expect(officer.events.map((e) => e.data.type)).toContain('NoteRegistered');
+      expect(armenia.events.map((e) => e.data.type)).not.toContain('NoteRegistered');
+    } finally {
+      officer.close();
+      armenia.close();
+    }
+  });
+
+  it('resumes from Last-Event-ID with what was missed, in order, once', async () => {
+    const first = await openStream(`${api.base}/api/events`, bearer(api, 'officer'));
+    await call(api, 'officer', 'POST', '/api/statements', { speaker: 'A', state: 'KAZ', venue: 'Press', saidOn: '2026-01-02', url: 'https://example.org/1', summary: 'One' });
+    const seen = await first.waitFor((e) => e.data.type === 'StatementRecorded');
+    first.close();
+    for (const n of [2, 3]) await call(api, 'officer', 'POST', '/api/statements', { speaker: 'A', state: 'KAZ', venue: 'Press', saidOn: '2026-01-02', url: `https://example.org/${n}`, summary: String(n) });
+    const resumed = await openStream(`${api.base}/api/events`, { ...bearer(api, 'officer'), 'last-event-id': String(seen.id) });
+    try {
+      await resumed.waitFor((e) => e.data.type === 'StatementRecorded' && e.data.data.summary === '3');
+      const ids = resumed.events.map((e) => e.id);
+      expect(ids[0]).toBe(seen.id + 1);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      resumed.close();
+    }
+  });
+
+  it('refuses a stream to a caller without credentials', async () => {
+    const anonymous = await openStream(`${api.base}/api/events`, {});
+    anonymous.close();
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('records once a position retried after its answer was lost', async () => {
+    await openProcedure(api, 'D-retry');
+    const body = JSON.stringify({ state: 'ARM', position: 'yes' });
+    // A proxy that passes the request on and loses the answer, as a network failing at that moment.
+    const upstream = new URL(api.base);
+    const proxy = createServer((client) => {
+      const server = connect(Number(upstream.port), upstream.hostname);
+      client.pipe(server);
+      server.once('data', () => {
+        client.destroy();
+        server.destroy();
+      });
+      client.on('error', () => undefined);
+      server.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const lost = await fetch(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api/decisions/D-retry/positions`, {
+      method: 'POST',
+      headers: { ...bearer(api, 'delegate-arm'), 'content-type': 'application/json', 'idempotency-key': 'retry-1' },
+      body,
+    }).then(() => 'answered', () => 'lost');
+    proxy.close();
+    expect(lost).toBe('lost');
+    const positions = async () =>
+      (await api.concord.database.db.selectFrom('ledger_entries').select('seq').where('stream_id', '=', 'decision-D-retry').where('type', '=', 'PositionRecorded').execute()).length;
+    expect(await positions()).toBe(1);
+    const retried = await call(api, 'delegate-arm', 'POST', '/api/decisions/D-retry/positions', { state: 'ARM', position: 'yes' }, { 'idempotency-key': 'retry-1' });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ positions: { ARM: { position: 'yes' } } });
+    expect(await positions()).toBe(1);
+    // The same key with another request is refused, not taken for the first.
+    const other = await call(api, 'delegate-arm', 'POST', '/api/decisions/D-retry/positions', { state: 'ARM', position: 'no' }, { 'idempotency-key': 'retry-1' });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ field: 'Idempotency-Key' });
+  });
+
+  it('records once the same write sent twice at the same moment', async () => {
+    await openProcedure(api, 'D-twice');
+    const send = () => call(api, 'delegate-arm', 'POST', '/api/decisions/D-twice/positions', { state: 'ARM', position: 'no' }, { 'idempotency-key': 'twice-1' });
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const recorded = await api.concord.database.db.selectFrom('ledger_entries').select('seq').where('stream_id', '=', 'decision-D-twice').where('type', '=', 'PositionRecorded').execute();
+    expect(recorded).toHaveLength(1);
+  });
+});
+
+describe.runIf(engines.includes(postgres))('two servers on one PostgreSQL', () => {
+  let place: Awaited<ReturnType<typeof postgres.fresh>>;
+  let first: Api;
+  let second: Api;
+  beforeAll(async () => {
+    place = await postgres.fresh();
+    first = await startApi(postgres, {}, place);
+    second = await startApi(postgres, {}, place);
+    await openProcedure(first, 'D-shared');
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+    await place.cleanup();
+  });
+
+  it('a position recorded through one reaches the other’s stream within a second', async () => {
+    const stream = await openStream(`${second.base}/api/events`, bearer(second, 'officer'));
+    try {
+      const sent = performance.now();
+      const answer = await call(first, 'delegate-arm', 'POST', '/api/decisions/D-shared/positions', { state: 'ARM', position: 'yes' });
+      expect(answer.status).toBe(200);
+      const event = await stream.waitFor((e) => e.data.streamId === 'decision-D-shared' && e.data.type === 'PositionRecorded', 1000);
+      expect(event.data.data).toMatchObject({ state: 'ARM', position: 'yes' });
+      expect(event.receivedAt - sent).toBeLessThan(1000);
+    } finally {
+      stream.close();
+    }
+  });
+});
