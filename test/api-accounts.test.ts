@@ -15,7 +15,7 @@ async function signIn(api: Api, username: string, password: string): Promise<{ s
   const response = await fetch(`${api.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   const body = (await response.json()) as Record<string, unknown>;
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { status: response.status, cookie, csrf: String(body.csrfToken ?? ''), body };
+  return { status: response.status, cookie, csrf: typeof body.csrfToken === 'string' ? body.csrfToken : '', body };
 }
 
 describe('accounts over HTTP', () => {

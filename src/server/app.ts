@@ -99,7 +99,7 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
       return problem(reply, 400, `${field}: ${first?.message ?? error.message}`, field);
     }
     if (error.statusCode !== undefined && error.statusCode < 500) {
-      return problem(reply, error.statusCode, error.message, error.statusCode === 429 ? undefined : 'body');
+      return problem(reply, error.statusCode, error.message, error.statusCode === 429 ? undefined : 'request');
     }
     request.log.error(error);
     return problem(reply, 500, 'the server failed to answer; the request changed nothing it did not report');

@@ -16,7 +16,7 @@ import type { Concord } from '../concord.js';
 import { decisionState } from '../decisions.js';
 import { partyRecordAt, registryAt, type AsOf, type PartyRecord } from '../registry.js';
 import { sessionState } from '../sessions.js';
-import { authorize, found, guarded, notFound, type Signed } from './guard.js';
+import { found, guarded, notFound, type Signed } from './guard.js';
 
 export interface DecisionSummary {
   readonly id: string;
@@ -173,7 +173,7 @@ async function visibleNotifications(c: Concord, principal: Principal, decisionId
   return (await query.execute()).map(toNotificationView);
 }
 
-export function toNotificationView(row: NotificationRow & { title_en: string; title_ru: string }): NotificationView {
+function toNotificationView(row: NotificationRow & { title_en: string; title_ru: string }): NotificationView {
   return {
     decisionId: row.decision_id,
     decisionTitle: { en: row.title_en, ru: row.title_ru },
@@ -223,11 +223,6 @@ export function ledgerPage(c: Concord, who: Signed, before: number | undefined, 
 
 export function verification(c: Concord, who: Signed): Promise<Outcome<ChainCheck>> {
   return guarded(c, who, 'ledger:verify', async () => found(await verifyChain(c.database)));
-}
-
-/** Whether the reader may open a state's item; refused and recorded when not. */
-export function mayActFor(c: Concord, who: Signed, state: string): Promise<boolean> {
-  return authorize(c, who, 'notification:read', state).then((denied) => denied === undefined);
 }
 
 function toSummary(r: DecisionRow): DecisionSummary {

@@ -1,0 +1,29 @@
+/**
+ * The framework the secretariat serves: its name, bodies, their questions and the members. Read
+ * once per login; every form that names a body or a state takes its choices from here.
+ */
+import { createContext, use, type ReactNode } from 'react';
+import { useLabels } from '../i18n/labels';
+import { useApi } from './hooks';
+import type { Framework } from './types';
+
+const FrameworkContext = createContext<Framework | undefined>(undefined);
+
+export function FrameworkProvider({ enabled, children }: { readonly enabled: boolean; readonly children: ReactNode }): ReactNode {
+  const { data } = useApi<Framework>(enabled ? '/api/framework' : null);
+  return <FrameworkContext value={enabled ? data : undefined}>{children}</FrameworkContext>;
+}
+
+export function useFramework(): Framework | undefined {
+  return use(FrameworkContext);
+}
+
+/** A body's name in the reader's language, or its id until the framework has loaded. */
+export function useBodyName(): (id: string) => string {
+  const framework = useFramework();
+  const { pick } = useLabels();
+  return (id) => {
+    const body = framework?.bodies.find((b) => b.id === id);
+    return body ? pick(body.name) : id;
+  };
+}

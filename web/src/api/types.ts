@@ -1,0 +1,261 @@
+/**
+ * The shapes the secretariat's HTTP API answers with, as the web desk reads them.
+ */
+
+export type Role = 'admin' | 'officer' | 'delegate' | 'analyst' | 'observer';
+
+export interface Account {
+  readonly username: string;
+  readonly role: Role;
+  readonly state: string | null;
+  readonly mustChangePassword: boolean;
+}
+
+export interface SessionAnswer {
+  readonly account: Account;
+  readonly csrfToken: string;
+}
+
+/** RFC 9457 problem details, with the field at fault when there is one. */
+export interface Problem {
+  readonly type?: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly field?: string;
+}
+
+export interface Localized {
+  readonly en: string;
+  readonly ru: string;
+}
+
+export type PartyRole = 'member' | 'observer' | 'partner';
+
+export interface Participation {
+  readonly participating: boolean;
+  readonly since: string;
+  readonly basis: string;
+}
+
+export interface PartyStanding {
+  readonly party: string;
+  readonly role: PartyRole;
+  readonly status: string;
+  readonly since: string;
+  readonly act: string;
+  readonly cites: readonly string[];
+  readonly participation?: Participation | undefined;
+}
+
+export interface TimelineChange {
+  readonly seq: number;
+  readonly party: string;
+  readonly role: PartyRole;
+  readonly change: 'status' | 'participation';
+  readonly status: string | null;
+  readonly participating: boolean | null;
+  readonly validFrom: string;
+  readonly knownFrom: string;
+  readonly act: string;
+  readonly cites: readonly string[];
+  readonly reconstructed: boolean;
+}
+
+export const NOTE_KINDS = [
+  'withdrawal-notice',
+  'request-to-suspend',
+  'no-objection-notice',
+  'observer-request',
+  'partner-request',
+  'accession-request',
+  'other',
+] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export interface OfficialNote {
+  readonly id: string;
+  readonly sender: string;
+  readonly authority: string;
+  readonly reference: string;
+  readonly dated: string;
+  readonly kind: NoteKind;
+  readonly subject: string;
+}
+
+export interface PublicStatement {
+  readonly id: string;
+  readonly speaker: string;
+  readonly state: string;
+  readonly venue: string;
+  readonly saidOn: string;
+  readonly url: string;
+  readonly summary: string;
+}
+
+export interface Registry {
+  readonly asOf: string;
+  readonly knownAt: string;
+  readonly parties: readonly PartyStanding[];
+}
+
+export interface PartyRecord {
+  readonly party: string;
+  readonly standing: PartyStanding | null;
+  readonly history: readonly TimelineChange[];
+  readonly notes: readonly OfficialNote[];
+  readonly statements: readonly PublicStatement[];
+}
+
+export type DecisionStatus = 'draft' | 'tabled' | 'circulating' | 'closed';
+export type ProcedureWord = 'vote' | 'written' | 'silence';
+export type OutcomeWord = 'adopted' | 'rejected' | 'contested' | 'pending';
+export const POSITION_WORDS = ['yes', 'no', 'abstain', 'opt-out', 'no-objection'] as const;
+export type PositionWord = (typeof POSITION_WORDS)[number] | 'absent';
+
+export interface DecisionSummary {
+  readonly id: string;
+  readonly body: string;
+  readonly question: string;
+  readonly title: Localized;
+  readonly status: DecisionStatus;
+  readonly procedure: ProcedureWord | null;
+  readonly deadline: string | null;
+  readonly sessionId: string | null;
+  readonly outcome: OutcomeWord | null;
+  readonly draftedOn: string;
+  readonly closedAt: string | null;
+}
+
+export interface TraceEntry {
+  readonly rule: string;
+  readonly cites: readonly string[];
+  readonly finding: string;
+}
+
+export interface Decision {
+  readonly outcome: OutcomeWord;
+  readonly reason: string;
+  readonly bound: readonly string[];
+  readonly notBound: readonly string[];
+  readonly blockedBy: readonly string[];
+  readonly notify: readonly string[];
+  readonly tally: Readonly<Record<string, unknown>>;
+  readonly trace: readonly TraceEntry[];
+}
+
+export type PositionDocument = { readonly kind: 'delegate-entry'; readonly by: string } | { readonly kind: 'note'; readonly noteId: string };
+
+export interface RecordedPosition {
+  readonly position: PositionWord;
+  readonly at: string;
+  readonly document?: PositionDocument | undefined;
+}
+
+export interface NotificationView {
+  readonly decisionId: string;
+  readonly decisionTitle: Localized;
+  readonly state: string;
+  readonly createdAt: string;
+  readonly deliveredAt: string | null;
+  readonly acknowledgedAt: string | null;
+  readonly acknowledgedVia: string | null;
+}
+
+export interface DecisionView {
+  readonly id: string;
+  readonly status: DecisionStatus;
+  readonly body: string;
+  readonly question: string;
+  readonly title: Localized;
+  readonly text: Localized;
+  // The server leaves out what a decision does not have yet (no session, no deadline).
+  readonly procedure?: ProcedureWord | null;
+  readonly sessionId?: string | null;
+  readonly deadline?: string | null;
+  readonly date: string;
+  readonly positions: Readonly<Record<string, RecordedPosition>>;
+  readonly result: Decision | null;
+  readonly acceded: readonly string[];
+  readonly provisional: Decision | null;
+  readonly awaiting: readonly string[];
+  readonly notifications: readonly NotificationView[];
+}
+
+export interface Overview {
+  readonly today: string;
+  readonly framework: { readonly id: string; readonly name: Localized | string };
+  readonly chair: string | null;
+  readonly parties: readonly PartyStanding[];
+  readonly openProcedures: readonly DecisionSummary[];
+  readonly unacknowledged: readonly NotificationView[];
+}
+
+export interface FrameworkBody {
+  readonly id: string;
+  readonly name: Localized;
+  readonly questions: readonly string[];
+}
+
+export interface Framework {
+  readonly id: string;
+  readonly name: Localized;
+  readonly bodies: readonly FrameworkBody[];
+  readonly members: readonly string[];
+}
+
+export interface SessionSummary {
+  readonly id: string;
+  readonly body: string;
+  readonly date: string;
+  readonly place: string;
+  readonly chair: string | null;
+  readonly status: 'open' | 'closed';
+}
+
+export interface SessionView extends SessionSummary {
+  readonly agenda: readonly string[];
+  readonly attendance: Readonly<Record<string, boolean>>;
+}
+
+export interface LedgerEntry {
+  readonly seq: number;
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly type: string;
+  readonly data: unknown;
+  readonly validAt: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly reconstructed: boolean;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface LedgerPage {
+  readonly entries: readonly LedgerEntry[];
+  readonly head: number;
+}
+
+/** The chain check; the server has named its counts both ways (`checked`/`count`, `failedAt`/`seq`). */
+export interface Verification {
+  readonly ok: boolean;
+  readonly checked?: number;
+  readonly count?: number;
+  readonly headHash?: string;
+  readonly failedAt?: number;
+  readonly seq?: number;
+  readonly streamId?: string;
+  readonly reason?: string;
+}
+
+/** One message of the live stream: a ledger entry the reader may see. */
+export interface LiveEntry {
+  readonly seq: number;
+  readonly streamId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly validAt: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+}

@@ -1,0 +1,53 @@
+/**
+ * Two languages, switchable at any moment: the choice is remembered on this device and the
+ * document's `lang` follows it, so that screen readers read Russian as Russian.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { ru } from './ru';
+
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'concord.language';
+
+function storedLanguage(): Language | undefined {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value === 'en' || value === 'ru' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function browserLanguage(): Language {
+  return navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+export function currentLanguage(): Language {
+  return i18next.language === 'ru' ? 'ru' : 'en';
+}
+
+export function setLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private browsing may refuse storage; the switch still works for this visit.
+  }
+  void i18next.changeLanguage(language);
+}
+
+export function initI18n(): void {
+  i18next.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
+  void i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, ru: { translation: ru } },
+    lng: storedLanguage() ?? browserLanguage(),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  document.documentElement.lang = currentLanguage();
+}

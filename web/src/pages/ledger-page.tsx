@@ -1,0 +1,141 @@
+/**
+ * The ledger as the secretariat audits it: every entry with its place in its stream, who recorded
+ * it and when, and the hashes that chain it to the one before; and the check of that chain.
+ */
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { query } from '../api/client';
+import { useAction, useApi } from '../api/hooks';
+import { useLiveRefresh } from '../api/live';
+import type { LedgerPage as LedgerAnswer, Verification } from '../api/types';
+import { InstantText } from '../components/format';
+import { ProblemBanner } from '../components/forms';
+import { Loading, Page } from '../components/page';
+
+const LIMIT = 50;
+
+function ShortHash({ hash }: { readonly hash: string }): ReactNode {
+  return (
+    <abbr className="hash" title={hash}>
+      {hash.slice(0, 12)}…
+    </abbr>
+  );
+}
+
+function VerifyChain(): ReactNode {
+  const { t } = useTranslation();
+  const action = useAction<Record<string, never>, Verification>('/api/ledger/verification');
+  const [result, setResult] = useState<Verification | undefined>(undefined);
+  return (
+    <div className="verify">
+      <button
+        type="button"
+        className="primary"
+        disabled={action.pending}
+        onClick={() => {
+          setResult(undefined);
+          void action.run({}).then((answer) => {
+            if (answer.ok) setResult(answer.value);
+          });
+        }}
+      >
+        {action.pending ? t('ledger.verifying') : t('ledger.verify')}
+      </button>
+      <div role="status" className="verify-result" data-testid="verification">
+        {result?.ok === true && (
+          <p className="ok">
+            {t('ledger.verified', { checked: result.checked ?? result.count ?? 0 })}
+            {result.headHash !== undefined && (
+              <>
+                {' '}
+                {t('ledger.headHash')}: <ShortHash hash={result.headHash} />
+              </>
+            )}
+          </p>
+        )}
+        {result?.ok === false && <p className="problem">{t('ledger.broken', { failedAt: result.failedAt ?? result.seq ?? '?', reason: result.reason ?? '' })}</p>}
+      </div>
+      <ProblemBanner problem={action.problem} focus />
+    </div>
+  );
+}
+
+export function LedgerPage(): ReactNode {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const beforeParam = Number(params.get('before'));
+  const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
+  const page = useApi<LedgerAnswer>(`/api/ledger${query({ before, limit: LIMIT })}`);
+  useLiveRefresh(before === undefined ? 'any' : [], page.reload, 1000);
+  const entries = page.data?.entries ?? [];
+  const head = page.data?.head ?? 0;
+  const newest = entries[0]?.seq;
+  const oldest = entries.at(-1)?.seq;
+  const newerBefore = newest === undefined ? undefined : newest + LIMIT + 1;
+
+  return (
+    <Page title={t('ledger.title')} problem={page.problem} actions={<VerifyChain />}>
+      <p className="intro">
+        {t('ledger.intro')} {page.data && t('ledger.head', { head })}
+      </p>
+      <Loading when={page.loading && page.data === undefined} />
+      {page.data && entries.length === 0 && <p>{t('ledger.empty')}</p>}
+      {entries.length > 0 && (
+        <div className="card table-wrap">
+        <table className="data ledger">
+          <caption>{t('ledger.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('ledger.seq')}</th>
+              <th scope="col">{t('ledger.stream')}</th>
+              <th scope="col">{t('ledger.type')}</th>
+              <th scope="col">{t('ledger.actor')}</th>
+              <th scope="col">{t('ledger.validAt')}</th>
+              <th scope="col">{t('ledger.recordedAt')}</th>
+              <th scope="col">{t('ledger.prevHash')}</th>
+              <th scope="col">{t('ledger.hash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.seq} data-testid={`entry-${e.seq}`}>
+                <th scope="row" className="num">
+                  {e.seq}
+                </th>
+                <td>
+                  <code>{e.streamId}</code> <span className="meta">v{e.streamVersion}</span>
+                </td>
+                <td>
+                  <code>{e.type}</code>
+                  {e.reconstructed && <span className="meta"> · {t('ledger.reconstructed')}</span>}
+                </td>
+                <td>{e.actor}</td>
+                <td>
+                  <InstantText value={e.validAt} />
+                </td>
+                <td>
+                  <InstantText value={e.recordedAt} />
+                </td>
+                <td>
+                  <ShortHash hash={e.prevHash} />
+                </td>
+                <td>
+                  <ShortHash hash={e.hash} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+      )}
+      <nav aria-label={t('ledger.pagination')} className="pagination">
+        {before !== undefined && <Link to="/ledger">{t('ledger.newest')}</Link>}
+        {before !== undefined && newerBefore !== undefined && (
+          <Link to={newerBefore > head ? '/ledger' : `/ledger?before=${newerBefore}`}>{t('ledger.newer')}</Link>
+        )}
+        {oldest !== undefined && oldest > 1 && <Link to={`/ledger?before=${oldest}`}>{t('ledger.older')}</Link>}
+      </nav>
+    </Page>
+  );
+}

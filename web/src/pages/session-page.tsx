@@ -1,0 +1,201 @@
+/**
+ * One session: its chair, its agenda, who is present (presence without objection counts as
+ * consent when an item is decided at the session), and its closing.
+ */
+import { useState, type SyntheticEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useBodyName, useFramework } from '../api/framework';
+import { useAction, useApi } from '../api/hooks';
+import { useLiveRefresh } from '../api/live';
+import { query } from '../api/client';
+import type { DecisionSummary, Registry, SessionView } from '../api/types';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { DateText } from '../components/format';
+import { placeProblem, ProblemBanner, SelectField, SubmitButton } from '../components/forms';
+import { Loading, Page } from '../components/page';
+import { useLabels } from '../i18n/labels';
+import { useSession } from '../session/session';
+
+function AgendaForm({ session, drafts, onDone }: { readonly session: SessionView; readonly drafts: readonly DecisionSummary[]; readonly onDone: () => void }): ReactNode {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const action = useAction<{ decisionId: string }, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/items`);
+  const [choice, setChoice] = useState('');
+  const decisionId = drafts.some((d) => d.id === choice) ? choice : (drafts[0]?.id ?? '');
+  const placed = placeProblem(action.problem, ['decisionId']);
+  const submit = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    const result = await action.run({ decisionId });
+    if (result.ok) onDone();
+  };
+  if (drafts.length === 0) return <p className="hint">{t('sessions.noDrafts')}</p>;
+  return (
+    <form className="subform" onSubmit={(event) => void submit(event)} aria-labelledby="agenda-form-heading" noValidate>
+      <h3 id="agenda-form-heading">{t('sessions.addItem')}</h3>
+      <ProblemBanner problem={placed.top} focus />
+      <div className="inline-fields">
+        <SelectField label={t('sessions.draft')} value={decisionId} error={placed.at('decisionId')} onChange={(e) => { setChoice(e.target.value); }}>
+          {drafts.map((d) => (
+            <option key={d.id} value={d.id}>
+              {labels.pick(d.title)} ({d.id})
+            </option>
+          ))}
+        </SelectField>
+        <SubmitButton pending={action.pending}>{t('sessions.add')}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function AttendanceRow({ session, state, editable, onDone }: { readonly session: SessionView; readonly state: string; readonly editable: boolean; readonly onDone: () => void }): ReactNode {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const action = useAction<{ state: string; present: boolean }, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/attendance`);
+  const present = session.attendance[state];
+  const mark = (value: boolean): void => {
+    void action.run({ state, present: value }).then((result) => {
+      if (result.ok) onDone();
+    });
+  };
+  return (
+    <tr data-testid={`attendance-${state}`}>
+      <th scope="row">
+        {labels.state(state)} <span className="code">{state}</span>
+      </th>
+      <td>{present === undefined ? t('sessions.notMarked') : present ? t('sessions.present') : t('sessions.absent')}</td>
+      {editable && (
+        <td>
+          <div className="toggle-group">
+            <button type="button" aria-pressed={present === true} disabled={action.pending} aria-label={t('sessions.markPresent', { state: labels.state(state) })} onClick={() => { mark(true); }}>
+              {t('sessions.present')}
+            </button>
+            <button type="button" aria-pressed={present === false} disabled={action.pending} aria-label={t('sessions.markAbsent', { state: labels.state(state) })} onClick={() => { mark(false); }}>
+              {t('sessions.absent')}
+            </button>
+          </div>
+          <ProblemBanner problem={action.problem} focus />
+        </td>
+      )}
+    </tr>
+  );
+}
+
+function CloseSession({ session, onDone }: { readonly session: SessionView; readonly onDone: () => void }): ReactNode {
+  const { t } = useTranslation();
+  const action = useAction<Record<string, never>, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/close`);
+  const [confirming, setConfirming] = useState(false);
+  const send = async (): Promise<void> => {
+    setConfirming(false);
+    const result = await action.run({});
+    if (result.ok) onDone();
+  };
+  return (
+    <section className="card" aria-labelledby="close-session-heading">
+      <h2 id="close-session-heading">{t('sessions.closeTitle')}</h2>
+      <ProblemBanner problem={action.problem} focus />
+      <button type="button" className="danger" disabled={action.pending} onClick={() => { setConfirming(true); }}>
+        {t('sessions.close')}
+      </button>
+      <ConfirmDialog open={confirming} title={t('sessions.closeTitle')} confirmLabel={t('sessions.close')} onCancel={() => { setConfirming(false); }} onConfirm={() => void send()}>
+        <p>{t('sessions.confirmClose')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+export function SessionPage(): ReactNode {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const bodyName = useBodyName();
+  const framework = useFramework();
+  const { can } = useSession();
+  const id = useParams().id ?? '';
+  const loaded = useApi<SessionView>(`/api/sessions/${encodeURIComponent(id)}`);
+  const decisions = useApi<{ decisions: DecisionSummary[] }>('/api/decisions');
+  useLiveRefresh([`session-${id}`], loaded.reload);
+  useLiveRefresh(['decision-*'], decisions.reload);
+  const session = loaded.data;
+  const all = decisions.data?.decisions ?? [];
+  const reload = (): void => {
+    loaded.reload();
+    decisions.reload();
+  };
+  const editable = can.procedural && session?.status === 'open';
+  // Attendance is asked of the members on the session's day, not of every party the pack names.
+  const registry = useApi<Registry>(session ? `/api/registry${query({ asOf: session.date })}` : null);
+  const seated = registry.data ? registry.data.parties.filter((p) => p.role === 'member' && (p.status === 'member' || p.status === 'withdrawal-pending')).map((p) => p.party) : (framework?.members ?? []);
+  const members = session ? [...new Set([...seated, ...Object.keys(session.attendance)])].sort() : [];
+
+  return (
+    <Page title={session ? `${bodyName(session.body)} — ${session.date}` : t('sessions.title')} problem={loaded.problem}>
+      <p>
+        <Link to="/sessions">← {t('sessions.back')}</Link>
+      </p>
+      <Loading when={loaded.loading && session === undefined} />
+      {session && (
+        <>
+          <section className="card" aria-labelledby="session-facts">
+            <h2 id="session-facts" className="visually-hidden">
+              {session.id}
+            </h2>
+            <dl className="facts facts-wide">
+              <dt>{t('sessions.body')}</dt>
+              <dd>{bodyName(session.body)}</dd>
+              <dt>{t('sessions.date')}</dt>
+              <dd>
+                <DateText value={session.date} />
+              </dd>
+              <dt>{t('sessions.place')}</dt>
+              <dd>{session.place}</dd>
+              <dt>{t('sessions.chair')}</dt>
+              <dd data-testid="session-chair">{session.chair === null ? t('common.dash') : `${labels.state(session.chair)} (${session.chair})`}</dd>
+              <dt>{t('sessions.status')}</dt>
+              <dd>{session.status === 'open' ? t('sessions.open') : t('sessions.closed')}</dd>
+            </dl>
+          </section>
+          <div className="two-columns">
+            <section className="card" aria-labelledby="agenda-heading">
+              <h2 id="agenda-heading">{t('sessions.agenda')}</h2>
+              {session.agenda.length === 0 ? (
+                <p>{t('sessions.emptyAgenda')}</p>
+              ) : (
+                <ol className="agenda">
+                  {session.agenda.map((decisionId) => {
+                    const d = all.find((x) => x.id === decisionId);
+                    return (
+                      <li key={decisionId}>
+                        <Link to={`/decisions/${decisionId}`}>{d ? labels.pick(d.title) : decisionId}</Link>
+                        {d && <span className="meta"> · {labels.decisionStatus(d.status)}</span>}
+                      </li>
+                    );
+                  })}
+                </ol>
+              )}
+              {editable && <AgendaForm session={session} drafts={all.filter((d) => d.status === 'draft' && d.body === session.body)} onDone={reload} />}
+            </section>
+            <section className="card" aria-labelledby="attendance-heading">
+              <h2 id="attendance-heading">{t('sessions.attendance')}</h2>
+              <table className="data">
+                <caption>{t('sessions.attendance')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.state')}</th>
+                    <th scope="col">{t('sessions.attendance')}</th>
+                    {editable && <th scope="col">{t('sessions.mark')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {members.map((state) => (
+                    <AttendanceRow key={state} session={session} state={state} editable={editable} onDone={reload} />
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </div>
+          {editable && <CloseSession session={session} onDone={reload} />}
+        </>
+      )}
+    </Page>
+  );
+}
