@@ -1,0 +1,194 @@
+/**
+ * The secretariat's desk in real browsers (Debian's Chromium, driven by Playwright), on a real
+ * server with the spring 2024 demo: an officer circulates a draft; two delegates, each in their
+ * own browser, record positions, and the officer sees them arrive live; the deadline passes, the
+ * outcome appears with its cited articles, and each delegate's inbox asks for acknowledgement;
+ * the page switches to Russian; a delegate cannot act for another state. Screenshots of each
+ * page are kept in docs/screenshots.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fireDueTimers, startConcord, type Concord } from '../../src/app/index.js';
+import { ensureDemoAccounts, seedSpring2024 } from '../../src/demo/index.js';
+import { buildServer } from '../../src/server/app.js';
+import { MovableClock } from '../support/api.js';
+import { sqlite } from '../support/stores.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const REQUIRED = process.env.CONCORD_REQUIRE_BROWSER === '1';
+const available = existsSync(CHROMIUM);
+if (!available && !REQUIRED) process.stderr.write(`\n⚠ ${CHROMIUM} is not installed: the browser tests are SKIPPED here (CI installs it and requires them).\n\n`);
+
+const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TITLE = 'Browser test: venue of the spring meeting';
+
+describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000 }, () => {
+  let concord: Concord;
+  let base = '';
+  const clock = new MovableClock();
+  const closers: (() => Promise<unknown>)[] = [];
+  const browsers = new Map<string, Page>();
+
+  /** A browser of its own for each person, signed in. */
+  async function browserOf(username: string): Promise<Page> {
+    const known = browsers.get(username);
+    if (known) return known;
+    const profile = mkdtempSync(join(tmpdir(), 'concord-browser-'));
+    const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/Moscow' });
+    closers.push(async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(`${username}-demo-2024`);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await expect.poll(() => page.url()).not.toContain('/login');
+    browsers.set(username, page);
+    return page;
+  }
+
+  /** Once nothing is loading any more (the live stream never goes idle, so the network never does). */
+  async function shot(page: Page, name: string): Promise<void> {
+    await expect.poll(() => page.getByText(/^(Loading…|Загрузка…)$/).count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const place = await sqlite.fresh();
+    concord = await startConcord({ store: place.config, clock });
+    await seedSpring2024(concord);
+    await ensureDemoAccounts(concord);
+    // The web application as `npm test` built it (pretest).
+    const server = await buildServer(concord, { rateLimit: { perAccount: 100_000, perAddress: 100_000, signIn: 1000 }, webRoot: join(import.meta.dirname, '..', '..', 'dist', 'web') });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    closers.push(async () => {
+      await server.close();
+      await concord.close();
+      await place.cleanup();
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+  });
+
+  it('an officer circulates a draft; two delegates record positions; the officer sees them arrive live', async () => {
+    const officer = await browserOf('officer');
+    await shot(officer, 'dashboard');
+    await officer.getByRole('link', { name: 'Decisions', exact: true }).click();
+    await officer.getByLabel('Title (English)').fill(TITLE);
+    await officer.getByLabel('Title (Russian)').fill('Проверка в браузере: место весенней встречи');
+    await officer.getByLabel('Text (English)').fill('The Permanent Council agrees on the venue of its spring meeting.');
+    await officer.getByLabel('Text (Russian)').fill('Постоянный совет согласовывает место своей весенней встречи.');
+    await officer.getByLabel('Body').selectOption('permanent-council');
+    await officer.getByLabel('Question').selectOption('procedural');
+    await shot(officer, 'decisions');
+    await officer.getByRole('button', { name: 'Save the draft' }).click();
+    await expect.poll(() => officer.url()).toMatch(/\/decisions\/D-/);
+    const deadline = new Date(Date.now() + 3 * 3_600_000 + 30 * 60_000);
+    // The deadline in the browser's own time zone (Moscow, UTC+3), as a datetime-local input takes it.
+    await officer.getByLabel('Deadline (local time)').fill(deadline.toISOString().slice(0, 16));
+    await officer.getByRole('button', { name: 'Circulate the draft' }).click();
+    await officer.getByRole('dialog').getByRole('button', { name: 'Circulate the draft' }).click();
+    await expect.poll(() => officer.getByTestId('decision-status').textContent()).toContain('circulating');
+
+    for (const [username, position] of [['delegate-kaz', 'yes'], ['delegate-kgz', 'yes']] as const) {
+      const delegate = await browserOf(username);
+      await delegate.getByRole('link', { name: 'Inbox' }).click();
+      const item = delegate.locator('li', { hasText: TITLE });
+      await item.getByRole('combobox').selectOption(position);
+      await item.getByRole('button', { name: 'Record the position' }).click();
+      await delegate.getByRole('dialog').getByRole('button', { name: 'Record the position' }).click();
+      await expect.poll(() => delegate.locator('li', { hasText: TITLE }).count()).toBe(0);
+    }
+    // No reload: the officer's page follows the live stream.
+    await expect.poll(() => officer.getByTestId('position-KAZ').textContent()).toContain('yes');
+    await expect.poll(() => officer.getByTestId('position-KGZ').textContent()).toContain('yes');
+    await expect.poll(() => officer.getByTestId('tally').textContent()).toContain('2 of 6');
+    await shot(officer, 'decision-live-tally');
+  });
+
+  it('when the deadline passes, the outcome appears with its cited articles and each delegate is asked to acknowledge it', async () => {
+    const officer = await browserOf('officer');
+    clock.offsetMs = 4 * 3_600_000;
+    try {
+      expect(await fireDueTimers(concord)).toBeGreaterThan(0);
+    } finally {
+      clock.offsetMs = 0;
+    }
+    await expect.poll(() => officer.getByTestId('outcome').textContent(), { timeout: 10_000 }).toMatch(/contested|adopted|not adopted/);
+    const outcome = (await officer.getByTestId('outcome').textContent()) ?? '';
+    expect(outcome).toMatch(/charter:12|csto-practice/);
+    await shot(officer, 'decision-outcome');
+    for (const username of ['delegate-kaz', 'delegate-kgz']) {
+      const delegate = await browserOf(username);
+      await delegate.reload();
+      const acknowledge = delegate.getByRole('button', { name: `Acknowledge receipt of “${TITLE}”` });
+      if (username === 'delegate-kaz') await shot(delegate, 'inbox');
+      await acknowledge.click();
+      await expect.poll(() => acknowledge.count()).toBe(0);
+    }
+    await officer.reload();
+    await expect.poll(() => officer.getByTestId('notification-KAZ').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('switching to Russian translates the page', async () => {
+    const officer = await browserOf('officer');
+    await officer.goto(`${base}/`);
+    await officer.getByLabel('Language / Язык').selectOption('ru');
+    await expect.poll(() => officer.locator('html').getAttribute('lang')).toBe('ru');
+    await expect.poll(() => officer.getByRole('navigation').first().textContent()).toContain('Решения');
+    expect(await officer.getByRole('heading', { level: 1 }).textContent()).not.toBe('Dashboard');
+    await shot(officer, 'dashboard-ru');
+    await officer.getByLabel('Language / Язык').selectOption('en');
+    await expect.poll(() => officer.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('a delegate cannot reach another state’s actions', async () => {
+    const delegate = await browserOf('delegate-kaz');
+    await delegate.goto(`${base}/decisions/D-demo-written-procedure`);
+    await expect.poll(() => delegate.getByTestId('decision-status').textContent()).toContain('circulating');
+    // The form offers Kazakhstan's position only; there is no choice of state.
+    const forms = delegate.locator('form.position-form');
+    expect(await forms.getByLabel('State', { exact: true }).count()).toBe(0);
+    expect(await delegate.getByRole('link', { name: 'Ledger' }).count()).toBe(0);
+    // And the server refuses what the page does not offer.
+    const refused = await delegate.evaluate(async () => {
+      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+      const response = await fetch('/api/decisions/D-demo-written-procedure/positions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ state: 'RUS', position: 'no' }),
+      });
+      return { status: response.status, body: (await response.json()) as { detail: string } };
+    });
+    expect(refused).toEqual({ status: 403, body: expect.objectContaining({ detail: 'a delegate of KAZ may not act or read for RUS' }) as unknown });
+  });
+
+  it('shows every page on a laptop screen', async () => {
+    const officer = await browserOf('officer');
+    for (const [path, name] of [
+      ['/members', 'members'],
+      ['/members/ARM', 'member-armenia'],
+      ['/sessions', 'sessions'],
+      ['/correspondence', 'correspondence-and-statements'],
+      ['/ledger', 'ledger'],
+    ] as const) {
+      await officer.goto(`${base}${path}`);
+      await expect.poll(() => officer.getByRole('heading', { level: 1 }).count()).toBeGreaterThan(0);
+      await shot(officer, name);
+    }
+    await officer.getByRole('button', { name: 'Verify chain' }).click();
+    await expect.poll(() => officer.getByTestId('verification').textContent()).toContain('Chain intact');
+    await shot(officer, 'ledger-verified');
+  });
+});
