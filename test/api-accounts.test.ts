@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { validate, compileErrors } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, MAX_FAILED_LOGINS } from '../src/app/index.js';
+import { createAccount, issueToken, MAX_FAILED_LOGINS } from '../src/app/index.js';
 import { call, PASSWORD, startApi, type Api } from './support/api.js';
 import { sqlite } from './support/stores.js';
 
@@ -59,23 +59,34 @@ describe('accounts over HTTP', () => {
     expect(await without.json()).toMatchObject({ field: 'X-CSRF-Token' });
     expect((await post({ 'x-csrf-token': 'forged' })).status).toBe(403);
     expect((await post({ 'x-csrf-token': csrfToken })).status).toBe(201);
-    expect((await fetch(`${api.base}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+    expect((await fetch(`${api.base}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(403);
+    expect((await fetch(`${api.base}/api/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } })).status).toBe(204);
     expect((await fetch(`${api.base}/api/overview`, { headers: { cookie } })).status).toBe(401);
   });
 
-  it('slows failed sign-ins and locks the account after repeated failures, even against the right password', async () => {
+  it('locks the account after repeated failures, even against the right password, telling no caller why', async () => {
     await createAccount(api.concord, { username: 'target', role: 'analyst', password: PASSWORD }, { actor: 'test' });
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) expect((await signIn(api, 'target', `wrong ${i}`)).status).toBe(401);
     const locked = await signIn(api, 'target', PASSWORD);
     expect(locked.status).toBe(401);
-    expect(locked.body.detail).toMatch(/locked until/);
+    const unknown = await signIn(api, 'nobody-at-all', PASSWORD);
+    expect(locked.body.detail).toBe(unknown.body.detail);
     api.clock.offsetMs = 16 * 60_000;
     try {
       expect((await signIn(api, 'target', PASSWORD)).status).toBe(200);
     } finally {
       api.clock.offsetMs = 0;
     }
-    expect(api.logs.filter((l) => l.msg === 'refused: sign-in' && l.username === 'target')).toHaveLength(MAX_FAILED_LOGINS + 1);
+    const reasons = api.logs.filter((l) => l.msg === 'refused: sign-in' && l.username === 'target').map((l) => String(l.reason));
+    expect(reasons).toHaveLength(MAX_FAILED_LOGINS + 1);
+    expect(reasons.at(-1)).toMatch(/^locked until/);
+  });
+
+  it('counts wrong passwords sent at once, every one of them', async () => {
+    await createAccount(api.concord, { username: 'hammered', role: 'analyst', password: PASSWORD }, { actor: 'test' });
+    const attempts = await Promise.all(Array.from({ length: 3 * MAX_FAILED_LOGINS }, (_, i) => signIn(api, 'hammered', `guess ${i}`)));
+    expect(attempts.every((a) => a.status === 401)).toBe(true);
+    expect((await signIn(api, 'hammered', PASSWORD)).status).toBe(401);
   });
 
   it('a revoked token and a disabled account are refused at once', async () => {
@@ -98,6 +109,29 @@ describe('accounts over HTTP', () => {
     expect((await call(api, 'analyst', 'GET', '/api/overview')).status).toBe(401);
     const ledger = await api.concord.database.db.selectFrom('ledger_entries').select('type').where('stream_id', '=', 'account-analyst').orderBy('seq').execute();
     expect(ledger.map((e) => e.type)).toEqual(['AccountCreated', 'TokenIssued', 'TokenIssued', 'TokenRevoked', 'AccountDisabled']);
+  });
+
+  it('keeps no secret for a retry, and a read-only token can neither mint nor revoke tokens', async () => {
+    const session = await signIn(api, 'officer', PASSWORD);
+    const mint = (headers: Record<string, string>) =>
+      fetch(`${api.base}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'mint-1', ...headers }, body: JSON.stringify({ name: 'sync', scopes: ['read', 'write'], expiresInDays: 30 }) });
+    const first = await mint({ cookie: session.cookie, 'x-csrf-token': session.csrf });
+    const { secret } = (await first.json()) as { secret: string };
+    expect(secret).toMatch(/^concord_/);
+    const again = await mint({ cookie: session.cookie, 'x-csrf-token': session.csrf });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(JSON.stringify(await again.json())).not.toContain(secret);
+    const kept = await api.concord.database.db.selectFrom('http_idempotency').select('body').execute();
+    expect(kept.map((k) => k.body).join('\n')).not.toContain(secret.slice(-20));
+    const reader = await issueToken(api.concord, 'officer', { name: 'reader', scopes: ['read'], expiresInDays: 1 }, { actor: 'test' });
+    if (!reader.ok) throw new Error(reader.refusal.message);
+    const asReader = { authorization: `Bearer ${reader.value.secret}` };
+    expect((await mint(asReader)).status).toBe(403);
+    const tokens = (await (await fetch(`${api.base}/api/tokens`, { headers: asReader })).json()) as { tokens: { id: string; name: string }[] };
+    const sync = tokens.tokens.find((t) => t.name === 'sync');
+    expect((await fetch(`${api.base}/api/tokens/${sync?.id ?? ''}`, { method: 'DELETE', headers: asReader })).status).toBe(403);
+    const observer = await issueToken(api.concord, 'observer', { name: 'too much', scopes: ['read', 'write'], expiresInDays: 1 }, { actor: 'test' });
+    expect(observer.ok ? 'issued' : observer.refusal.field).toBe('scopes');
   });
 
   it('refuses an oversized body with 413 and a problem, before reading it whole', async () => {
@@ -149,7 +183,7 @@ describe('concord user', () => {
   const concord = (args: string[], dataDir: string) =>
     spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'concord.js'), ...args, '--data', dataDir], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
 
-  it('adds, lists and disables accounts; a bad role or state exits 2 naming it', async () => {
+  it('adds, lists and disables accounts; a bad role or state exits 2 naming it', { timeout: 90_000 }, async () => {
     const place = await sqlite.fresh();
     const dataDir = (place.config as { dataDir: string }).dataDir;
     try {

@@ -5,7 +5,7 @@
  */
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { circulateDecision, draftDecision, registerOfficialNote } from '../src/app/index.js';
+import { circulateDecision, draftDecision, issueToken, registerOfficialNote, revokeToken } from '../src/app/index.js';
 import { call, startApi, type Api } from './support/api.js';
 import { openStream } from './support/sse.js';
 import { enginesToTest, postgres } from './support/stores.js';
@@ -61,6 +61,22 @@ describe.each(engines)('the live stream on $name', (engine) => {
     } finally {
       resumed.close();
     }
+  });
+
+  it('ends the stream of a token revoked while it is open, and limits the streams of one account', async () => {
+    const issued = await issueToken(api.concord, 'delegate-arm', { name: 'watcher', scopes: ['read'], expiresInDays: 1 }, SYSTEM);
+    if (!issued.ok) throw new Error(issued.refusal.message);
+    const watcher = await openStream(`${api.base}/api/events`, { authorization: `Bearer ${issued.value.secret}` });
+    expect(watcher.status).toBe(200);
+    await revokeToken(api.concord, 'delegate-arm', issued.value.token.id, SYSTEM);
+    await expect.poll(() => watcher.ended, { timeout: 5000 }).toBe(true);
+    const extra = await startApi(engine, { streamsPerAccount: 2 });
+    const open = [await openStream(`${extra.base}/api/events`, bearer(extra, 'analyst')), await openStream(`${extra.base}/api/events`, bearer(extra, 'analyst'))];
+    const third = await openStream(`${extra.base}/api/events`, bearer(extra, 'analyst'));
+    third.close();
+    for (const s of open) s.close();
+    await extra.close();
+    expect([...open.map((o) => o.status), third.status]).toEqual([200, 200, 429]);
   });
 
   it('refuses a stream to a caller without credentials', async () => {

@@ -102,7 +102,8 @@ describe('the permission matrix', () => {
       { method: 'GET', route: '/api/tokens', path: '/api/tokens', allowed: ALL },
       // A token never mints another: issuing one needs a password session, whatever the role.
       { method: 'POST', route: '/api/tokens', path: '/api/tokens', body: { name: 'x', scopes: ['read'], expiresInDays: 1 }, allowed: [] },
-      { method: 'DELETE', route: '/api/tokens/{id}', path: `/api/tokens/${spareId}`, allowed: ALL },
+      // An observer's token reads only; it revokes nothing, not even its own kind.
+      { method: 'DELETE', route: '/api/tokens/{id}', path: `/api/tokens/${spareId}`, allowed: ALL.filter((u) => u !== 'observer') },
       { method: 'GET', route: '/metrics', path: '/metrics', allowed: ['admin'] },
     ];
   });
@@ -177,6 +178,16 @@ describe('a delegate of Armenia', () => {
       api.clock.offsetMs = 0;
     }
     expect(api.logs.some((l) => l.msg === 'refused' && l.status === 401 && String(l.credentials).includes('expired'))).toBe(true);
+  });
+
+  it('is not the only one held to documents: the secretariat records a state’s position only from that state’s registered note', async () => {
+    const missing = await call(api, 'officer', 'POST', '/api/decisions/D-1/positions', { state: 'TJK', position: 'yes', noteId: 'no-such-note' });
+    expect(missing.status).toBe(422);
+    expect(missing.body).toMatchObject({ field: 'noteId', detail: 'no note no-such-note from TJK is registered' });
+    const notes = await call(api, 'officer', 'GET', '/api/correspondence');
+    const russian = (notes.body.notes as { id: string }[])[0]?.id ?? '';
+    const foreign = await call(api, 'officer', 'POST', '/api/decisions/D-1/positions', { state: 'TJK', position: 'yes', noteId: russian });
+    expect(foreign.status).toBe(422);
   });
 
   it('cannot use a read-only token to write', async () => {

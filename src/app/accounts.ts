@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { ALL_SCOPES, ROLES, TOKEN_SCOPES, type AccountRole, type Principal, type TokenScope } from '../core/access/index.js';
+import { ALL_SCOPES, ROLES, scopesOfRole, type AccountRole, type Principal, type TokenScope } from '../core/access/index.js';
 import type { AccountRow, ApiTokenRow } from '../store/schema.js';
 import { refuse, type Actor, type Outcome } from './command.js';
 import type { Concord } from './concord.js';
@@ -132,40 +132,50 @@ export interface SignIn {
 /** A hash verified when the account is unknown, so that a miss takes as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
 
+export type SignInResult = { readonly ok: true; readonly value: SignIn } | { readonly ok: false; readonly message: string; readonly reason: string };
+
+/** What every failed sign-in is told, whatever the cause: which accounts exist is not for the caller to learn. */
+export const SIGN_IN_REFUSED = 'unknown account or wrong password, or the account is locked or disabled';
+
 /**
- * Signs in with a password. Failures are slowed (the wait doubles with each one, from
- * `backoffMs`) and, after
- * MAX_FAILED_LOGINS in a row, the account is locked for LOCK_MINUTES whatever the password.
+ * Signs in with a password. Every failure costs the same (a password check and a wait) and says
+ * the same; the reason goes to the log. MAX_FAILED_LOGINS wrong passwords in a row lock the
+ * account for LOCK_MINUTES, counted in the database so that attempts made at once all count.
  */
-export async function signIn(c: Concord, username: string, password: string, backoffMs = 250): Promise<Outcome<SignIn>> {
+export async function signIn(c: Concord, username: string, password: string, backoffMs = 250): Promise<SignInResult> {
   const row = await c.database.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
-  const now = c.clock.now();
-  if (!row) {
-    decoyHash ??= hash(randomBytes(16).toString('hex'), argon2id);
-    await verify(await decoyHash, password);
+  const now = c.clock.now().toISOString();
+  decoyHash ??= hash(randomBytes(16).toString('hex'), argon2id);
+  const passwordOk = await verify(row?.password_hash ?? (await decoyHash), password);
+  const reason = !row ? 'unknown account' : row.disabled_at !== null ? 'disabled' : row.locked_until !== null && row.locked_until > now ? `locked until ${row.locked_until}` : passwordOk ? undefined : 'wrong password';
+  if (reason !== undefined || !row) {
+    const locked = row && !passwordOk ? await countFailure(c, username) : undefined;
     await sleep(backoffMs);
-    return { ok: false, refusal: { code: 'unauthenticated', field: 'password', message: 'unknown account or wrong password' } };
-  }
-  if (row.disabled_at !== null) return { ok: false, refusal: { code: 'unauthenticated', field: 'username', message: 'this account is disabled' } };
-  if (row.locked_until !== null && row.locked_until > now.toISOString()) {
-    return { ok: false, refusal: { code: 'unauthenticated', field: 'username', message: `too many failed sign-ins; locked until ${row.locked_until}` } };
-  }
-  if (!(await verify(row.password_hash, password))) {
-    const failed = row.failed_logins + 1;
-    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-    await c.database.db.updateTable('accounts').set({ failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil }).where('username', '=', username).execute();
-    await sleep(Math.min(backoffMs * 2 ** (failed - 1), 16 * backoffMs));
-    return { ok: false, refusal: { code: 'unauthenticated', field: 'password', message: lockedUntil ? `unknown account or wrong password; locked until ${lockedUntil}` : 'unknown account or wrong password' } };
+    return { ok: false, message: SIGN_IN_REFUSED, reason: `${reason ?? 'refused'}${locked ? `; locked until ${locked}` : ''}` };
   }
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+  const expiresAt = new Date(Date.parse(now) + SESSION_HOURS * 3_600_000).toISOString();
   await c.database.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('username', '=', username).execute();
-    await trx.insertInto('web_sessions').values({ id_hash: digest(sessionId), username, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt }).execute();
-    await trx.deleteFrom('web_sessions').where('expires_at', '<', now.toISOString()).execute();
+    await trx.updateTable('accounts').set({ failed_logins: 0 }).where('username', '=', username).execute();
+    await trx.insertInto('web_sessions').values({ id_hash: digest(sessionId), username, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute();
+    await trx.deleteFrom('web_sessions').where('expires_at', '<', now).execute();
   });
-  return { ok: true, value: { account: toAccount(row), sessionId, csrfToken, expiresAt }, entries: [] };
+  return { ok: true, value: { account: toAccount(row), sessionId, csrfToken, expiresAt } };
+}
+
+/** Counts a wrong password in one statement; the one that reaches the limit locks the account. */
+async function countFailure(c: Concord, username: string): Promise<string | undefined> {
+  const counted = await c.database.db
+    .updateTable('accounts')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('username', '=', username)
+    .returning('failed_logins')
+    .executeTakeFirst();
+  if (!counted || counted.failed_logins < MAX_FAILED_LOGINS) return undefined;
+  const until = new Date(c.clock.now().getTime() + LOCK_MINUTES * 60_000).toISOString();
+  await c.database.db.updateTable('accounts').set({ failed_logins: 0, locked_until: until }).where('username', '=', username).execute();
+  return until;
 }
 
 export async function signOut(c: Concord, sessionId: string): Promise<void> {
@@ -208,8 +218,10 @@ export async function issueToken(
   request: { name: string; scopes: readonly TokenScope[]; expiresInDays: number },
   by: Actor,
 ): Promise<Outcome<{ token: ApiToken; secret: string }>> {
-  const bad = request.scopes.find((s) => !TOKEN_SCOPES.includes(s));
-  if (bad !== undefined || request.scopes.length === 0) return refuse(c, 'issue token', { code: 'refused', field: 'scopes', message: `expected some of: ${TOKEN_SCOPES.join(', ')}` }, by);
+  const holder = await c.database.db.selectFrom('accounts').select('role').where('username', '=', username).executeTakeFirst();
+  const allowed = scopesOfRole((holder?.role ?? 'observer') as AccountRole);
+  const bad = request.scopes.find((s) => !allowed.includes(s));
+  if (bad !== undefined || request.scopes.length === 0) return refuse(c, 'issue token', { code: 'refused', field: 'scopes', message: `a token of this account holds some of: ${allowed.join(', ')}` }, by);
   if (!Number.isInteger(request.expiresInDays) || request.expiresInDays < 1 || request.expiresInDays > 366) {
     return refuse(c, 'issue token', { code: 'refused', field: 'expiresInDays', message: 'expected a whole number of days from 1 to 366' }, by);
   }

@@ -16,10 +16,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { acknowledge, type Concord } from '../app/index.js';
-import { eventRoutes, LedgerFeed } from './events.js';
+import { eventRoutes, LedgerFeed, OpenStreams } from './events.js';
 import { metricsRoutes } from './metrics.js';
 import { authenticate } from './plumbing.js';
 import { problem } from './problems.js';
+import { Key } from './schemas.js';
 import { accountRoutes } from './routes/accounts.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { ledgerRoutes } from './routes/ledger.js';
@@ -30,8 +31,10 @@ export interface ServerOptions {
   readonly logger?: boolean | { readonly level: string; readonly stream?: NodeJS.WritableStream };
   /** Requests per minute: per signed-in account, per address for the others, and sign-in attempts per address. */
   readonly rateLimit?: { readonly perAccount?: number; readonly perAddress?: number; readonly signIn?: number };
-  /** The first wait after a failed sign-in; it doubles with each failure in a row. */
+  /** The wait after a failed sign-in (every failure waits as long). */
   readonly signInBackoffMs?: number;
+  /** Live streams one account may hold open at once. */
+  readonly streamsPerAccount?: number;
   /** The built web application; default: dist/web beside the server, when it was built. */
   readonly webRoot?: string | undefined;
 }
@@ -124,7 +127,7 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
   decisionRoutes(app, concord);
   sessionRoutes(app, concord);
   ledgerRoutes(app, concord);
-  eventRoutes(app, concord, feed);
+  eventRoutes(app, concord, feed, new OpenStreams(options.streamsPerAccount ?? 10));
   metricsRoutes(app, concord, feed);
   acknowledgementLink(app, concord);
   await webApplication(app, options.webRoot ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'web'));
@@ -133,9 +136,11 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
 
 // The link in a notification: opening it acknowledges receipt, once.
 function acknowledgementLink(app: FastifyInstance, concord: Concord): void {
-  app.get('/ack/:token', { schema: { tags: ['Decisions'], summary: 'Acknowledge a notification by its link', params: Type.Object({ token: Type.String({ maxLength: 512 }) }) } }, async (request, reply) => {
+  app.get('/ack/:token', { schema: { tags: ['Decisions'], summary: 'Acknowledge a notification by its link', params: Type.Object({ token: Key(512) }) } }, async (request, reply) => {
     const { token } = request.params as { token: string };
-    const result = await acknowledge(concord, { token }, { actor: 'link' });
+    // Anyone can open a link: a refused one is logged, not written into the ledger.
+    const result = await acknowledge(concord, { token }, { actor: 'link', quiet: true });
+    if (!result.ok) request.log.warn({ refusal: result.refusal }, 'refused: acknowledgement link');
     const ok = result.ok;
     const message = ok ? `Receipt acknowledged for ${result.value.state} / Получение подтверждено (${result.value.state})` : result.refusal.message;
     return reply

@@ -4,11 +4,14 @@
  * on this process's appends and on the database's word that the head moved (another server's).
  * A reader that reconnects with Last-Event-ID gets what it missed, then the live entries.
  */
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { desk, type Concord } from '../app/index.js';
 import { mayReadEntry, type Principal } from '../core/access/index.js';
 import { readAfter, type LedgerEntry } from '../ledger/index.js';
+import { signedIn } from './plumbing.js';
 import { problem } from './problems.js';
 
 type Listener = (entries: readonly LedgerEntry[]) => void;
@@ -80,54 +83,108 @@ function eventOf(entry: LedgerEntry): string {
   return `id: ${seq}\nevent: entry\ndata: ${JSON.stringify({ seq, streamId, type, data, validAt, recordedAt, actor })}\n\n`;
 }
 
-export function eventRoutes(app: FastifyInstance, c: Concord, feed: LedgerFeed): void {
+/** A reader that has not taken this much of what was sent is dropped; it resumes from its last id. */
+const MAX_UNREAD_BYTES = 1024 * 1024;
+
+/** The streams open on this server, counted per account, and ended together when it stops. */
+export class OpenStreams {
+  readonly #open = new Map<string, Set<() => void>>();
+
+  constructor(readonly perAccount: number) {}
+
+  /** Registers a stream; undefined when the account has as many open as it may. */
+  add(username: string, end: () => void): (() => void) | undefined {
+    const mine = this.#open.get(username) ?? new Set();
+    if (mine.size >= this.perAccount) return undefined;
+    mine.add(end);
+    this.#open.set(username, mine);
+    return () => {
+      mine.delete(end);
+      if (mine.size === 0) this.#open.delete(username);
+    };
+  }
+
+  endAll(): void {
+    for (const ends of this.#open.values()) for (const end of [...ends]) end();
+  }
+}
+
+export function eventRoutes(app: FastifyInstance, c: Concord, feed: LedgerFeed, streams: OpenStreams): void {
+  app.addHook('preClose', (done) => {
+    streams.endAll();
+    done();
+  });
   app.get(
     '/api/events',
     {
       schema: {
         tags: ['Live'],
         summary: 'Server-sent events: each ledger entry the reader may see, as `event: entry` with `id: <seq>`; resume with Last-Event-ID (or ?after=)',
-        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }),
+        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })) }, { additionalProperties: false }),
       },
     },
     async (request, reply) => {
-      const who = request.who;
-      if (!who) return problem(reply, 401, request.credentialProblem ?? 'sign in or send a bearer token to follow the live stream', 'Authorization');
+      const who = signedIn(request, reply);
+      if (!who) return reply;
       const denied = await desk.authorize(c, who, 'events:read');
       if (denied) return problem(reply, 403, denied.message, denied.field);
-      const principal = who.principal;
-      const resumeFrom = Number(request.headers['last-event-id'] ?? (request.query as { after?: number }).after ?? feed.head);
-      if (!Number.isSafeInteger(resumeFrom) || resumeFrom < 0) return problem(reply, 400, 'expected Last-Event-ID to be a ledger sequence number', 'Last-Event-ID');
-      reply.hijack();
+      const lastId = request.headers['last-event-id'];
+      if (lastId !== undefined && (typeof lastId !== 'string' || !/^\d{1,15}$/.test(lastId))) return problem(reply, 400, 'expected Last-Event-ID to be a ledger sequence number', 'Last-Event-ID');
+      const resumeFrom = lastId !== undefined ? Number(lastId) : ((request.query as { after?: number }).after ?? feed.head);
       const raw = reply.raw;
+      const unregister = streams.add(who.principal.username, () => raw.end());
+      if (!unregister) return problem(reply.header('retry-after', '30'), 429, `at most ${streams.perAccount} live streams are open per account; close one first`, 'events');
+      reply.hijack();
       raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       raw.write('retry: 2000\n\n');
-      await stream(c, feed, principal, resumeFrom, raw, request.raw);
+      raw.once('close', unregister);
+      await stream(c, feed, who.principal, resumeFrom, raw, request.stillValid);
     },
   );
 }
 
-async function stream(c: Concord, feed: LedgerFeed, principal: Principal, resumeFrom: number, raw: NodeJS.WritableStream, incoming: NodeJS.EventEmitter): Promise<void> {
+/**
+ * Sends what was missed, then what comes. The reader's credentials are asked again at each
+ * heartbeat and as soon as an act on its account passes (disabled, token revoked, password
+ * changed): a revoked reader's stream ends.
+ */
+async function stream(c: Concord, feed: LedgerFeed, principal: Principal, resumeFrom: number, raw: ServerResponse, stillValid: () => Promise<boolean>): Promise<void> {
   let sent = resumeFrom;
-  const send = (entries: readonly LedgerEntry[]): void => {
+  const ownAccount = `account-${principal.username}`;
+  const recheck = (): void => {
+    stillValid().then((valid) => { if (!valid) raw.end(); }, () => raw.end());
+  };
+  const send = (entries: readonly LedgerEntry[]): boolean => {
     const visible = entries.filter((e) => e.seq > sent && mayReadEntry(principal, e));
-    if (visible.length > 0) raw.write(visible.map(eventOf).join(''));
     sent = Math.max(sent, entries.at(-1)?.seq ?? sent);
+    if (entries.some((e) => e.streamId === ownAccount)) recheck();
+    return visible.length === 0 || raw.write(visible.map(eventOf).join(''));
   };
   // Live entries are held back while the missed ones are read, then sent after them, in order.
   const held: LedgerEntry[] = [];
   let catchingUp = true;
-  const unsubscribe = feed.subscribe((entries) => { if (catchingUp) held.push(...entries); else send(entries); });
-  const heartbeat = setInterval(() => raw.write(': still here\n\n'), HEARTBEAT_MS);
-  incoming.once('close', () => {
+  const unsubscribe = feed.subscribe((entries) => {
+    if (catchingUp) held.push(...entries);
+    else if (!send(entries) && raw.writableLength > MAX_UNREAD_BYTES) raw.end();
+  });
+  const heartbeat = setInterval(() => {
+    raw.write(': still here\n\n');
+    recheck();
+  }, HEARTBEAT_MS);
+  raw.once('close', () => {
     unsubscribe();
     clearInterval(heartbeat);
   });
-  for (;;) {
-    const missed = await readAfter(c.database, sent, PAGE);
-    if (missed.length === 0) break;
-    send(missed);
+  try {
+    for (;;) {
+      const missed = await readAfter(c.database, sent, PAGE);
+      if (missed.length === 0 || raw.destroyed) break;
+      // A reader far behind is fed as fast as it reads, not as fast as the database answers.
+      if (!send(missed)) await Promise.race([once(raw, 'drain'), once(raw, 'close')]);
+    }
+    catchingUp = false;
+    send(held.splice(0));
+  } catch {
+    raw.end();
   }
-  catchingUp = false;
-  send(held);
 }

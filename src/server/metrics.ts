@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { desk, type Concord } from '../app/index.js';
 import type { LedgerFeed } from './events.js';
+import { signedIn } from './plumbing.js';
 import { problem } from './problems.js';
 
 export function metricsRoutes(app: FastifyInstance, c: Concord, feed: LedgerFeed): void {
@@ -32,8 +33,9 @@ export function metricsRoutes(app: FastifyInstance, c: Concord, feed: LedgerFeed
   });
 
   app.get('/metrics', { schema: { tags: ['Operations'], summary: 'Prometheus metrics (administrator, or a token with the "metrics" scope)' } }, async (request, reply) => {
-    if (!request.who) return problem(reply, 401, request.credentialProblem ?? 'metrics need a token with the "metrics" scope', 'Authorization');
-    const denied = await desk.authorize(c, request.who, 'metrics:read');
+    const who = signedIn(request, reply);
+    if (!who) return reply;
+    const denied = await desk.authorize(c, who, 'metrics:read');
     if (denied) return problem(reply, 403, denied.message, denied.field);
     return reply.type(registry.contentType).send(await registry.metrics());
   });

@@ -26,6 +26,10 @@ declare module 'fastify' {
     csrfToken: string | undefined;
     /** Why presented credentials were not accepted, for the 401 and the log. */
     credentialProblem: string | undefined;
+    /** Whether the credentials of this request still hold (a long stream asks again). */
+    stillValid: () => Promise<boolean>;
+    /** The token or session that signed the request: stored answers are kept per credential. */
+    credential: string | undefined;
   }
 }
 
@@ -36,14 +40,19 @@ export function authenticate(app: FastifyInstance, c: Concord): void {
   app.decorateRequest('account', undefined);
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('credentialProblem', undefined);
+  app.decorateRequest('stillValid', () => Promise.resolve(false));
+  app.decorateRequest('credential', undefined);
   app.addHook('onRequest', async (request) => {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const found = match?.[1] ? await tokenPrincipal(c, match[1]) : { ok: false as const, reason: 'expected "Authorization: Bearer <token>"' };
       if (found.ok) {
+        const bearer = match?.[1] ?? '';
         request.who = { principal: found.principal };
         request.via = 'token';
+        request.credential = `token:${found.tokenId}`;
+        request.stillValid = async () => (await tokenPrincipal(c, bearer)).ok;
       } else {
         request.credentialProblem = found.reason;
       }
@@ -60,6 +69,8 @@ export function authenticate(app: FastifyInstance, c: Concord): void {
     request.via = 'cookie';
     request.account = session.account;
     request.csrfToken = session.csrfToken;
+    request.credential = 'session';
+    request.stillValid = async () => (await sessionPrincipal(c, cookie)) !== undefined;
   });
 }
 
@@ -82,15 +93,28 @@ export function read<T>(app: FastifyInstance, path: string, options: RouteShorth
   });
 }
 
+/** How long an answer is kept for a retry, and how long a request in progress holds its key. */
+const KEEP_ANSWERS_MS = 24 * 3_600_000;
+const IN_PROGRESS_MS = 60_000;
+
+export interface WriteOptions<T> extends RouteShorthandOptions {
+  readonly created?: boolean;
+  /** What of the answer may be kept for a retry: a secret shown once is not. */
+  readonly keep?: (value: T) => unknown;
+}
+
 /**
- * A write: signed in, the CSRF token when the cookie is what signs it, and the idempotency key:
- * the same key and request again gets the first answer, recorded once.
+ * A write: signed in, the CSRF token when the cookie is what signs it, and the idempotency key.
+ * The key is held while the request runs (a second one meanwhile gets a 409), and the answer is
+ * kept for a day per account and credential: the same key and request again gets that answer,
+ * recorded once; another request under the key is refused.
  */
-export function write<T>(app: FastifyInstance, c: Concord, method: 'POST' | 'DELETE', path: string, options: RouteShorthandOptions & { created?: boolean }, handler: Handler<T>): void {
+export function write<T>(app: FastifyInstance, c: Concord, method: 'POST' | 'DELETE', path: string, options: WriteOptions<NoInfer<T>>, handler: Handler<T>): void {
+  const { created, keep, ...route } = options;
   app.route({
     method,
     url: path,
-    ...withProblems(options),
+    ...withProblems(route),
     // An act that needs nothing more than its address may be sent without a body.
     // (Only a body that was not sent: a JSON `null` is a body, and not an object.)
     preValidation: (request, _reply, done) => {
@@ -103,29 +127,57 @@ export function write<T>(app: FastifyInstance, c: Concord, method: 'POST' | 'DEL
       if (request.via === 'cookie' && request.headers['x-csrf-token'] !== request.csrfToken) {
         return problem(reply, 403, 'a write made with the session cookie must carry its X-CSRF-Token header', 'X-CSRF-Token');
       }
+      const status = created ? 201 : 200;
       const key = request.headers[IDEMPOTENCY_HEADER];
-      if (typeof key !== 'string') return answer(reply, await handler(request, who), options.created ? 201 : 200);
-      if (key.length === 0 || key.length > 200) return problem(reply, 400, 'expected an Idempotency-Key of 1 to 200 characters', 'Idempotency-Key');
-      const scoped = `http:${who.principal.username}:${key}`;
+      if (key === undefined) return answer(reply, await handler(request, who), status);
+      if (typeof key !== 'string' || key.length === 0 || key.length > 200) return problem(reply, 400, 'expected one Idempotency-Key of 1 to 200 characters', 'Idempotency-Key');
+      const scoped = `http:${who.principal.username}:${request.credential ?? ''}:${key}`;
       const fingerprint = createHash('sha256').update(`${method} ${request.url}\n${canonicalize(request.body ?? null) ?? ''}`).digest('hex');
-      const earlier = await c.database.db.selectFrom('http_idempotency').selectAll().where('key', '=', scoped).executeTakeFirst();
-      if (earlier) {
-        if (earlier.fingerprint !== fingerprint) return problem(reply, 422, `Idempotency-Key "${key}" was already used for a different request`, 'Idempotency-Key');
-        return reply.code(earlier.status).header('idempotent-replayed', 'true').type(earlier.status >= 400 ? 'application/problem+json' : 'application/json').send(earlier.body);
-      }
-      const outcome = await handler(request, { ...who, idempotencyKey: scoped });
-      answer(reply, outcome, options.created ? 201 : 200);
-      // Only what was recorded is remembered: a refusal may be retried once the cause is mended.
+      const claim = await claimKey(c, scoped, fingerprint);
+      if (claim.kind === 'other-request') return problem(reply, 422, `Idempotency-Key "${key}" was already used for a different request`, 'Idempotency-Key');
+      if (claim.kind === 'in-progress') return problem(reply.header('retry-after', '1'), 409, `a request with Idempotency-Key "${key}" is still being handled; retry shortly`, 'Idempotency-Key');
+      if (claim.kind === 'answered') return reply.code(claim.status).header('idempotent-replayed', 'true').type('application/json').send(claim.body);
+      // The ledger's key carries the request too: a different act under the same key is never taken for the first.
+      const outcome = await handler(request, { ...who, idempotencyKey: `${scoped}:${fingerprint}` }).catch(async (error: unknown) => {
+        await releaseKey(c, scoped);
+        throw error;
+      });
+      answer(reply, outcome, status);
       if (outcome.ok) {
         await c.database.db
-          .insertInto('http_idempotency')
-          .values({ key: scoped, fingerprint, status: reply.statusCode, body: JSON.stringify(outcome.value), created_at: c.clock.now().toISOString() })
-          .onConflict((oc) => oc.column('key').doNothing())
+          .updateTable('http_idempotency')
+          .set({ status, body: JSON.stringify(keep ? keep(outcome.value) : outcome.value), created_at: c.clock.now().toISOString() })
+          .where('key', '=', scoped)
           .execute();
+      } else {
+        // A refusal is not kept: the request may be sent again once the cause is mended.
+        await releaseKey(c, scoped);
       }
       return reply;
     },
   });
+}
+
+type Claim = { kind: 'claimed' } | { kind: 'answered'; status: number; body: string } | { kind: 'in-progress' } | { kind: 'other-request' };
+
+/** Holds the key for this request, or says why it cannot. A holder gone for a minute has crashed: its key is taken over. */
+async function claimKey(c: Concord, key: string, fingerprint: string): Promise<Claim> {
+  const now = c.clock.now();
+  const db = c.database.db;
+  if (Math.random() < 0.01) await db.deleteFrom('http_idempotency').where('created_at', '<', new Date(now.getTime() - KEEP_ANSWERS_MS).toISOString()).execute();
+  const inserted = await db.insertInto('http_idempotency').values({ key, fingerprint, status: 0, body: '', created_at: now.toISOString() }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { kind: 'claimed' };
+  const held = await db.selectFrom('http_idempotency').selectAll().where('key', '=', key).executeTakeFirst();
+  if (!held) return claimKey(c, key, fingerprint);
+  if (held.fingerprint !== fingerprint) return { kind: 'other-request' };
+  if (held.status !== 0) return { kind: 'answered', status: held.status, body: held.body };
+  if (Date.parse(held.created_at) > now.getTime() - IN_PROGRESS_MS) return { kind: 'in-progress' };
+  const taken = await db.updateTable('http_idempotency').set({ created_at: now.toISOString() }).where('key', '=', key).where('status', '=', 0).where('created_at', '=', held.created_at).executeTakeFirst();
+  return Number(taken.numUpdatedRows) > 0 ? { kind: 'claimed' } : { kind: 'in-progress' };
+}
+
+async function releaseKey(c: Concord, key: string): Promise<void> {
+  await c.database.db.deleteFrom('http_idempotency').where('key', '=', key).where('status', '=', 0).execute();
 }
 
 function withProblems(options: RouteShorthandOptions): RouteShorthandOptions {
@@ -134,7 +186,7 @@ function withProblems(options: RouteShorthandOptions): RouteShorthandOptions {
 }
 
 /** The principal, or a 401 (and, for a session that must change its password, a 403). */
-function signedIn(request: FastifyRequest, reply: FastifyReply): Signed | undefined {
+export function signedIn(request: FastifyRequest, reply: FastifyReply): Signed | undefined {
   if (!request.who) {
     const detail = request.credentialProblem ?? 'sign in (POST /api/session) or send "Authorization: Bearer <token>"';
     void problem(reply.header('www-authenticate', 'Bearer realm="concord"'), 401, detail, 'Authorization');

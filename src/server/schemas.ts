@@ -8,7 +8,11 @@ import { NOTE_KINDS } from '../core/correspondence/index.js';
 import { POSITION_WORDS } from '../core/procedure/index.js';
 
 const closed = { additionalProperties: false } as const;
-const Text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
+// PostgreSQL stores no U+0000 in text; no person types one: it is refused at the door.
+const NO_NUL = '^[^\\u0000]*$';
+const Text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, pattern: NO_NUL, ...(description ? { description } : {}) });
+/** An id or name in a path. */
+export const Key = (maxLength = 100) => Type.String({ minLength: 1, maxLength, pattern: NO_NUL });
 const Enum = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 
 export const StateCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 3166-1 alpha-3 code' });
@@ -57,7 +61,7 @@ export const NoObjectionBody = Type.Object({ decisionId: Text(100), state: State
 /** The body of an act that needs no more than its address: nothing, or an empty object. */
 export const Empty = Type.Object({}, { ...closed, description: 'no body, or {}' });
 
-export const Id = Type.Object({ id: Text(100) }, closed);
+export const Id = Type.Object({ id: Key() }, closed);
 export const AsOfQuery = Type.Object(
   {
     asOf: Type.Optional(Type.String({ maxLength: 10, description: 'the date asked about, YYYY-MM-DD (default: today)' })),

@@ -119,6 +119,8 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     // 64-bit integers (sequence numbers) come back as numbers; Concord's stay far below 2^53.
     types: { getTypeParser: bigintAsNumber },
   });
+  // An idle connection the server drops is replaced at the next query; it must not end the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const address = new URL(url);
   return {
@@ -143,27 +145,49 @@ const SQLITE_WATCH_MS = 250;
 async function listenForHead(pg: typeof import('pg').default, config: pg.ClientConfig, schema: string, onMove: () => void): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;
   let stopped = false;
+  // Only a connection that once held is retried; the first failure is the caller's to report.
+  let established = false;
+  let retry: NodeJS.Timeout | undefined;
   const connect = async (): Promise<void> => {
     const next = new pg.Client(config);
     next.on('notification', (message) => {
       if (message.payload?.startsWith(`${schema}:`)) onMove();
     });
-    next.on('error', () => {
+    // A dropped connection is opened again, every few seconds until it holds or watching stops.
+    const reconnect = (): void => {
+      if (client !== next) return;
+      client = undefined;
       void next.end().catch(() => undefined);
-      if (!stopped) setTimeout(() => { void connect().catch(() => undefined); }, 1000);
-    });
-    await next.connect();
-    await next.query('listen concord_ledger');
+      if (!stopped && established) retry = setTimeout(keepTrying, LISTEN_RETRY_MS);
+    };
+    next.on('error', reconnect);
+    next.on('end', reconnect);
     client = next;
+    try {
+      await next.connect();
+      await next.query('listen concord_ledger');
+    } catch (error) {
+      reconnect();
+      throw error;
+    }
+    established = true;
     // Whatever was committed while no one listened.
     onMove();
+  };
+  const keepTrying = (): void => {
+    connect().catch(() => undefined);
   };
   await connect();
   return async () => {
     stopped = true;
-    await client?.end().catch(() => undefined);
+    clearTimeout(retry);
+    const last = client;
+    client = undefined;
+    await last?.end().catch(() => undefined);
   };
 }
+
+const LISTEN_RETRY_MS = 2000;
 
 async function readHead(trx: Kysely<Tables>, lock: '' | 'for update'): Promise<LedgerHead> {
   const result = await sql<LedgerHead>`select seq, hash from ledger_head where id = 1 ${sql.raw(lock)}`.execute(trx);

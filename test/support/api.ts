@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { createAccount, issueToken, startConcord, type Clock, type Concord } from '../../src/app/index.js';
-import type { AccountRole } from '../../src/core/access/index.js';
+import { scopesOfRole, userActor, type AccountRole } from '../../src/core/access/index.js';
 import { buildServer, type ServerOptions } from '../../src/server/app.js';
 import type { Engine } from './stores.js';
 import type { FastifyInstance } from 'fastify';
@@ -33,7 +33,7 @@ export interface Api {
   readonly concord: Concord;
   readonly server: FastifyInstance;
   readonly clock: MovableClock;
-  /** A bearer token with the read and write scopes, per username. */
+  /** A bearer token with every scope its role may hold, per username. */
   readonly tokens: Readonly<Record<string, string>>;
   /** Every line the server logged, parsed. */
   readonly logs: Record<string, unknown>[];
@@ -48,7 +48,7 @@ export async function startApi(engine: Engine, options: ServerOptions = {}, plac
   for (const account of ROLE_ACCOUNTS) {
     const created = await createAccount(concord, { ...account, password: PASSWORD }, { actor: 'test' });
     if (!created.ok && created.refusal.code !== 'conflict') throw new Error(created.refusal.message);
-    const issued = await issueToken(concord, account.username, { name: 'test', scopes: ['read', 'write', 'metrics'], expiresInDays: 30 }, { actor: 'test' });
+    const issued = await issueToken(concord, account.username, { name: 'test', scopes: scopesOfRole(account.role), expiresInDays: 30 }, { actor: 'test' });
     if (!issued.ok) throw new Error(issued.refusal.message);
     tokens[account.username] = issued.value.secret;
   }
@@ -94,6 +94,6 @@ export async function call(api: Api, username: string | undefined, method: strin
 
 /** The refusals the ledger holds for an account. */
 export async function refusalsOf(concord: Concord, username: string): Promise<{ command: string; code: string; message: string }[]> {
-  const rows = await concord.database.db.selectFrom('ledger_entries').select(['data', 'actor']).where('stream_id', '=', 'refusals').where('actor', '=', `user:${username}`).orderBy('seq').execute();
+  const rows = await concord.database.db.selectFrom('ledger_entries').select(['data', 'actor']).where('stream_id', '=', 'refusals').where('actor', '=', userActor(username)).orderBy('seq').execute();
   return rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { command: string; code: string; message: string });
 }

@@ -12,6 +12,8 @@ export interface LiveEvent {
 export interface LiveStream {
   readonly events: LiveEvent[];
   readonly status: number;
+  /** Whether the server ended the stream. */
+  readonly ended: boolean;
   waitFor(match: (e: LiveEvent) => boolean, timeoutMs?: number): Promise<LiveEvent>;
   close(): void;
 }
@@ -21,6 +23,7 @@ export async function openStream(url: string, headers: Record<string, string>): 
   const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
   const events: LiveEvent[] = [];
   const waiters = new Set<() => void>();
+  let ended = false;
   if (response.body) {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
@@ -28,7 +31,10 @@ export async function openStream(url: string, headers: Record<string, string>): 
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            ended = true;
+            return;
+          }
           buffer += value;
           let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -48,6 +54,9 @@ export async function openStream(url: string, headers: Record<string, string>): 
   return {
     events,
     status: response.status,
+    get ended() {
+      return ended;
+    },
     waitFor: (match, timeoutMs = 5000) =>
       new Promise((resolve, reject) => {
         const check = () => {

@@ -24,15 +24,15 @@ export function newPassword(c: Concord, who: Signed, change: { current: string; 
   return changePassword(c, who.principal.username, change, actorOf(who));
 }
 
-export async function ownTokens(c: Concord, who: Signed): Promise<Outcome<ApiToken[]>> {
-  return found(await tokensOf(c, who.principal.username));
+export function ownTokens(c: Concord, who: Signed): Promise<Outcome<ApiToken[]>> {
+  return guarded(c, who, 'tokens:read', async () => found(await tokensOf(c, who.principal.username)));
 }
 
 /** A token holds at most the scopes of its holder's role: the checks apply to it as to them. */
 export function newToken(c: Concord, who: Signed, request: { name: string; scopes: readonly TokenScope[]; expiresInDays: number }): Promise<Outcome<{ token: ApiToken; secret: string }>> {
-  return issueToken(c, who.principal.username, request, actorOf(who));
+  return guarded(c, who, 'tokens:manage', () => issueToken(c, who.principal.username, request, actorOf(who)));
 }
 
 export function revoke(c: Concord, who: Signed, id: string): Promise<Outcome<ApiToken>> {
-  return revokeToken(c, who.principal.username, id, actorOf(who));
+  return guarded(c, who, 'tokens:manage', () => revokeToken(c, who.principal.username, id, actorOf(who)));
 }

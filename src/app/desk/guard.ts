@@ -3,7 +3,7 @@
  * delegate, the state the act is for. A refusal is recorded in the ledger like any other, so
  * the secretariat can show who tried what.
  */
-import { permits, type Action, type Principal } from '../../core/access/index.js';
+import { permits, userActor, type Action, type Principal } from '../../core/access/index.js';
 import { refuse, type Actor, type Outcome, type Refusal } from '../command.js';
 import type { Concord } from '../concord.js';
 
@@ -14,7 +14,7 @@ export interface Signed {
 }
 
 export function actorOf(who: Signed): Actor {
-  return { actor: `user:${who.principal.username}`, idempotencyKey: who.idempotencyKey };
+  return { actor: userActor(who.principal.username), idempotencyKey: who.idempotencyKey };
 }
 
 /** Undefined when permitted; otherwise the recorded refusal. */

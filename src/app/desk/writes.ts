@@ -7,7 +7,7 @@ import type { OfficialNote, PublicStatement } from '../../core/correspondence/in
 import type { Localized, PositionDocument } from '../../core/decision/index.js';
 import type { PositionWord } from '../../core/procedure/index.js';
 import type { NotificationAcknowledged } from '../../store/decision-projections.js';
-import type { Outcome } from '../command.js';
+import { refuse, type Outcome } from '../command.js';
 import type { Concord } from '../concord.js';
 import { accedeToDecision, acknowledge, circulateDecision, closeDecision, draftDecision, recordPosition } from '../decisions.js';
 import { recordPublicStatement, registerOfficialNote } from '../registry.js';
@@ -54,7 +54,7 @@ export function position(c: Concord, who: Signed, id: string, request: { state: 
     who,
     'decision:position',
     async () => {
-      const document = documentOf(who, request.noteId);
+      const document = await documentOf(c, who, request.state, request.noteId);
       if (!document.ok) return document;
       return asDecisionView(c, who, id, await recordPosition(c, id, { state: request.state, position: request.position, document: document.value }, actorOf(who)));
     },
@@ -68,7 +68,7 @@ export function accede(c: Concord, who: Signed, id: string, request: { state: st
     who,
     'decision:accede',
     async () => {
-      const document = documentOf(who, request.noteId);
+      const document = await documentOf(c, who, request.state, request.noteId);
       if (!document.ok) return document;
       return asDecisionView(c, who, id, await accedeToDecision(c, id, { state: request.state, accededOn: request.accededOn, document: document.value }, actorOf(who)));
     },
@@ -76,10 +76,12 @@ export function accede(c: Concord, who: Signed, id: string, request: { state: st
   );
 }
 
-/** A delegate's own entry is its document; the secretariat enters a state's act from its note. */
-function documentOf(who: Signed, noteId: string | undefined): Outcome<PositionDocument> {
+/** A delegate's own entry is its document; the secretariat enters a state's act from the note of that state that carries it. */
+async function documentOf(c: Concord, who: Signed, state: string, noteId: string | undefined): Promise<Outcome<PositionDocument>> {
   if (who.principal.role === 'delegate') return { ok: true, value: { kind: 'delegate-entry', by: who.principal.username }, entries: [] };
-  if (noteId === undefined || noteId === '') return { ok: false, refusal: { code: 'refused', field: 'noteId', message: 'the secretariat records a state’s act from the registered note that carries it: give its id' } };
+  if (noteId === undefined) return refuse(c, 'record a state’s act', { code: 'refused', field: 'noteId', message: 'the secretariat records a state’s act from the registered note that carries it: give its id' }, actorOf(who));
+  const note = await c.database.db.selectFrom('projection_correspondence').select('sender').where('id', '=', noteId).executeTakeFirst();
+  if (note?.sender !== state) return refuse(c, 'record a state’s act', { code: 'refused', field: 'noteId', message: `no note ${noteId} from ${state} is registered` }, actorOf(who));
   return { ok: true, value: { kind: 'note', noteId }, entries: [] };
 }
 

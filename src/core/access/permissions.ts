@@ -40,11 +40,13 @@ export const ACTIONS = [
   'ledger:verify',
   'events:read',
   'accounts:manage',
+  'tokens:read',
+  'tokens:manage',
   'metrics:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READS_FOR_ALL: readonly Action[] = ['registry:read', 'statement:read', 'decision:read', 'session:read', 'events:read', 'ledger:verify'];
+const READS_FOR_ALL: readonly Action[] = ['registry:read', 'statement:read', 'decision:read', 'session:read', 'events:read', 'ledger:verify', 'tokens:read', 'tokens:manage'];
 const SECRETARIAT: readonly Action[] = ACTIONS.filter((a) => a !== 'accounts:manage' && a !== 'metrics:read');
 
 const GRANTED: Readonly<Record<AccountRole, readonly Action[]>> = {
@@ -56,7 +58,7 @@ const GRANTED: Readonly<Record<AccountRole, readonly Action[]>> = {
 };
 
 /** The actions that change the record: a token needs the write scope for them. */
-const READ_ONLY: ReadonlySet<Action> = new Set(['registry:read', 'correspondence:read', 'statement:read', 'decision:read', 'session:read', 'notification:read', 'ledger:read', 'ledger:verify', 'events:read']);
+const READ_ONLY: ReadonlySet<Action> = new Set(['registry:read', 'correspondence:read', 'statement:read', 'decision:read', 'session:read', 'notification:read', 'ledger:read', 'ledger:verify', 'events:read', 'tokens:read']);
 
 export type Permission = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
@@ -66,12 +68,17 @@ export type Permission = { readonly ok: true } | { readonly ok: false; readonly 
  */
 export function permits(principal: Principal, action: Action, forState?: string): Permission {
   if (!GRANTED[principal.role].includes(action)) return { ok: false, reason: `the ${principal.role} role may not ${describe(action)}` };
-  const scope: TokenScope = action === 'metrics:read' ? 'metrics' : READ_ONLY.has(action) ? 'read' : 'write';
+  const scope = scopeOf(action);
   if (!principal.scopes.includes(scope)) return { ok: false, reason: `this token lacks the "${scope}" scope needed to ${describe(action)}` };
   if (principal.role === 'delegate' && forState !== undefined && forState !== principal.state) {
     return { ok: false, reason: `a delegate of ${principal.state ?? 'no state'} may not act or read for ${forState}` };
   }
   return { ok: true };
+}
+
+/** How the ledger names a person's acts (system actors carry other prefixes). */
+export function userActor(username: string): string {
+  return `user:${username}`;
 }
 
 /** Whether the principal sees every state's restricted items (notes, notifications, contacts). */
@@ -86,3 +93,14 @@ function describe(action: Action): string {
 
 /** Every scope a role's holder has when signed in; tokens carry a subset. */
 export const ALL_SCOPES: readonly TokenScope[] = TOKEN_SCOPES;
+
+/** The scopes a token of this role may hold: none beyond what the role can use. */
+export function scopesOfRole(role: AccountRole): readonly TokenScope[] {
+  // Revoking one's own tokens is every role's; it does not make a reader a writer.
+  return TOKEN_SCOPES.filter((scope) => GRANTED[role].some((action) => action !== 'tokens:manage' && scopeOf(action) === scope));
+}
+
+/** The scope a token needs for an action. */
+function scopeOf(action: Action): TokenScope {
+  return action === 'metrics:read' ? 'metrics' : READ_ONLY.has(action) ? 'read' : 'write';
+}

@@ -3,7 +3,7 @@
  * tabled; a state's notes, notifications and contact points are that state's and the
  * secretariat's; an observer sees standing, statements, sessions and the outcomes of decisions.
  */
-import type { Principal } from './permissions.js';
+import { userActor, type Principal } from './permissions.js';
 
 export interface VisibleEntry {
   readonly streamId: string;
@@ -20,7 +20,7 @@ export function mayReadEntry(principal: Principal, entry: VisibleEntry): boolean
   if (streamId.startsWith('account-')) return principal.role === 'admin';
   if (principal.role === 'admin' || principal.role === 'officer') return true;
   if (streamId === 'framework' || PUBLIC_STREAMS.some((p) => streamId.startsWith(p))) return true;
-  if (streamId === 'refusals') return (entry.data as { actor?: unknown } | null)?.actor === principal.username;
+  if (streamId === 'refusals') return (entry.data as { actor?: unknown } | null)?.actor === userActor(principal.username);
   if (streamId.startsWith('decision-')) return mayReadDecisionEvent(principal, entry.type);
   if (principal.role === 'analyst') return streamId.startsWith('note-') || streamId.startsWith('notification-');
   if (principal.role !== 'delegate' || principal.state === null) return false;

@@ -4,7 +4,7 @@
  * outcome the framework gives (decide()), acknowledged by every member, acceded to later by a
  * member that stayed out (CSTO practice of informing and accession, R12).
  */
-import { compositionOn, findBody, inForce, ruleInForce, type Pack } from '../framework/index.js';
+import { compositionOn, findBody, inForce, procedureOf, questionOf, ruleInForce, type Pack } from '../framework/index.js';
 import { decide, isCalendarDate, normalizeInstant, type CastPosition, type Decision, type PositionWord } from '../procedure/index.js';
 
 export interface Localized {
@@ -144,7 +144,7 @@ function draft(command: Extract<DecisionCommand, { kind: 'draft' }>, state: Deci
   const body = findBody(pack, command.body);
   if (!body) return refuse('invalid', 'body', `unknown body "${command.body}"; ${pack.id} has: ${pack.bodies.map((b) => b.id).join(', ')}`);
   if (!inForce(body, command.draftedOn)) return refuse('invalid', 'body', `the ${body.name.en} did not exist on ${command.draftedOn}`);
-  if (!body.questions[command.question]) return refuse('invalid', 'question', `the ${body.name.en} decides: ${Object.keys(body.questions).join(', ')}`);
+  if (!questionOf(body, command.question)) return refuse('invalid', 'question', `the ${body.name.en} decides: ${Object.keys(body.questions).join(', ')}`);
   if (command.title.en.trim() === '' || command.text.en.trim() === '') return refuse('invalid', 'title', 'a draft needs a title and a text in English (and in Russian)');
   if (command.title.ru.trim() === '' || command.text.ru.trim() === '') return refuse('invalid', 'title.ru', 'a draft needs its title and text in Russian, the working language');
   const { title, text, initiator } = command;
@@ -158,7 +158,7 @@ function circulate(command: Extract<DecisionCommand, { kind: 'circulate' }>, sta
   if (Date.parse(deadline) <= Date.parse(command.circulatedOn)) return refuse('invalid', 'deadline', 'the deadline must come after the circulation');
   const notAllowed = procedureAllowed(state, pack, command.procedure);
   if (notAllowed) return notAllowed;
-  const cites = findBody(pack, state.body)?.questions[state.question]?.procedures[command.procedure]?.cites ?? [];
+  const cites = procedureOf(questionOf(findBody(pack, state.body), state.question), command.procedure)?.cites ?? [];
   return accept({ type: 'DraftCirculated', validAt: command.circulatedOn.slice(0, 10), data: { procedure: command.procedure, deadline, cites } });
 }
 
@@ -197,7 +197,7 @@ function close(command: Extract<DecisionCommand, { kind: 'close' }>, state: Deci
 export function outcomeOf(state: DecisionState, pack: Pack, now: string, attendance?: Readonly<Record<string, boolean>>): ReturnType<typeof decide> {
   const positions: Record<string, CastPosition> = {};
   const body = findBody(pack, state.body);
-  const ruleId = body?.questions[state.question]?.rule;
+  const ruleId = questionOf(body, state.question)?.rule;
   const byConsensus = ruleId !== undefined && ruleInForce(pack, ruleId, state.date)?.primitive === 'consensus';
   for (const [member, present] of Object.entries(attendance ?? {})) {
     // At a session, a member present that raised no objection joins a consensus; where votes
@@ -216,8 +216,8 @@ export function awaitedFrom(state: DecisionState, pack: Pack): string[] {
 }
 
 function procedureAllowed(state: DecisionState, pack: Pack, procedure: ProcedureWord): DecisionDecision | undefined {
-  const question = findBody(pack, state.body)?.questions[state.question];
-  if (question?.procedures[procedure]) return undefined;
+  const question = questionOf(findBody(pack, state.body), state.question);
+  if (procedureOf(question, procedure)) return undefined;
   return refuse('not-allowed', 'procedure', `the ${state.body} does not decide ${state.question} questions by "${procedure}"; allowed: ${Object.keys(question?.procedures ?? {}).join(', ')}`);
 }
 

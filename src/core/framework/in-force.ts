@@ -1,7 +1,7 @@
 /**
  * Reading a pack as of a date: which rule, body, table and standing applied on that day.
  */
-import type { DataTableSpec, MemberStatusValue, Pack, PackBody, PackMember, PackRule } from './schema.js';
+import type { DataTableSpec, MemberStatusValue, Pack, PackBody, PackMember, PackQuestion, PackRule } from './schema.js';
 
 interface Dated {
   readonly validFrom: string;
@@ -14,6 +14,16 @@ export function inForce(item: Dated, date: string): boolean {
 
 export function findBody(pack: Pack, id: string): PackBody | undefined {
   return pack.bodies.find((b) => b.id === id);
+}
+
+/** A question the body decides; only its own: "constructor" or "__proto__" is no question. */
+export function questionOf(body: PackBody | undefined, id: string): PackQuestion | undefined {
+  return body && Object.hasOwn(body.questions, id) ? body.questions[id] : undefined;
+}
+
+/** The terms of a procedure the question allows, if it allows it. */
+export function procedureOf(question: PackQuestion | undefined, word: keyof PackQuestion['procedures']): PackQuestion['procedures'][typeof word] {
+  return question && Object.hasOwn(question.procedures, word) ? question.procedures[word] : undefined;
 }
 
 export function ruleInForce(pack: Pack, id: string, date: string): PackRule | undefined {

@@ -24,6 +24,8 @@ export {
   compositionOn,
   figuresOf,
   findBody,
+  procedureOf,
+  questionOf,
   inForce,
   memberName,
   ruleInForce,

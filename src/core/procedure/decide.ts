@@ -7,6 +7,8 @@ import {
   figuresOf,
   findBody,
   inForce,
+  procedureOf,
+  questionOf,
   ruleInForce,
   tableInForce,
   type Pack,
@@ -31,9 +33,9 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
   const body = findBody(pack, input.body);
   if (!body) return refuse('unknown-body', 'body', `unknown body "${input.body}"; ${pack.id} has: ${pack.bodies.map((b) => b.id).join(', ')}`);
   if (!inForce(body, input.date)) return refuse('date-out-of-range', 'date', `the ${body.name.en} did not exist on ${input.date} (${body.validFrom}${body.validTo ? ` to ${body.validTo}` : ' onwards'})`);
-  const question = body.questions[input.question];
+  const question = questionOf(body, input.question);
   if (!question) return refuse('unknown-question', 'question', `unknown question "${input.question}"; the ${body.name.en} decides: ${Object.keys(body.questions).join(', ')}`);
-  const terms = question.procedures[input.procedure];
+  const terms = procedureOf(question, input.procedure);
   if (!terms) return refuse('procedure-not-allowed', 'procedure', `the ${body.name.en} does not decide ${input.question} questions by "${input.procedure}"; allowed: ${Object.keys(question.procedures).join(', ')}`);
   if (input.procedure === 'silence' && input.deadline === undefined) return refuse('deadline-required', 'deadline', 'a silence procedure needs a deadline (an ISO 8601 date-time)');
 

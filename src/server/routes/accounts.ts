@@ -3,10 +3,10 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { desk, refuse, signIn, signOut, type Concord } from '../../app/index.js';
+import { desk, refuse, signIn, signOut, type Account as AccountRecord, type ApiToken, type Concord } from '../../app/index.js';
 import { read, SESSION_COOKIE, write } from '../plumbing.js';
 import { problem } from '../problems.js';
-import { Account, Empty, NewAccountBody, NewTokenBody, PasswordBody, SessionInfo, SignInBody, Token, type Body } from '../schemas.js';
+import { Account, Empty, Key, NewAccountBody, NewTokenBody, PasswordBody, SessionInfo, SignInBody, Token, type Body } from '../schemas.js';
 
 const tags = ['Accounts'];
 
@@ -21,8 +21,8 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
       const { username, password } = request.body as Body<typeof SignInBody>;
       const result = await signIn(c, username, password, options.signInBackoffMs);
       if (!result.ok) {
-        request.log.warn({ username, ip: request.ip, reason: result.refusal.message }, 'refused: sign-in');
-        return problem(reply, 401, result.refusal.message, result.refusal.field);
+        request.log.warn({ username, ip: request.ip, reason: result.reason }, 'refused: sign-in');
+        return problem(reply, 401, result.message, 'password');
       }
       const { sessionId, csrfToken, account, expiresAt } = result.value;
       void reply.setCookie(SESSION_COOKIE, sessionId, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto', expires: new Date(expiresAt) });
@@ -37,6 +37,7 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
 
   app.delete('/api/session', { schema: { tags, summary: 'Sign out' } }, async (request, reply) => {
     const cookie = request.cookies[SESSION_COOKIE];
+    if (request.via === 'cookie' && request.headers['x-csrf-token'] !== request.csrfToken) return problem(reply, 403, 'signing out with the session cookie needs its X-CSRF-Token header', 'X-CSRF-Token');
     if (cookie !== undefined) await signOut(c, cookie);
     return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send();
   });
@@ -54,19 +55,23 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
     return tokens.ok ? { ...tokens, value: { tokens: tokens.value } } : tokens;
   });
 
-  write(
+  write<{ token: ApiToken; secret: string }>(
     app,
     c,
     'POST',
     '/api/tokens',
-    { created: true, schema: { tags, summary: 'Issue an API token for a system; the secret is shown once', body: NewTokenBody, response: { 201: Type.Object({ token: Token, secret: Type.String() }) } } },
+    {
+      created: true,
+      keep: ({ token }) => ({ token, secret: '(shown once, in the first answer)' }),
+      schema: { tags, summary: 'Issue an API token for a system; the secret is shown once', body: NewTokenBody, response: { 201: Type.Object({ token: Token, secret: Type.String() }) } },
+    },
     async (request, who) => {
       if (request.via !== 'cookie') return refuse(c, 'issue token', { code: 'forbidden', field: 'Authorization', message: 'a token cannot issue tokens; sign in with a password' }, desk.actorOf(who));
       return desk.newToken(c, who, request.body as Body<typeof NewTokenBody>);
     },
   );
 
-  write(app, c, 'DELETE', '/api/tokens/:id', { schema: { tags, summary: 'Revoke a token', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Token } } }, (request, who) =>
+  write(app, c, 'DELETE', '/api/tokens/:id', { schema: { tags, summary: 'Revoke a token', params: Type.Object({ id: Key() }), response: { 200: Token } } }, (request, who) =>
     desk.revoke(c, who, (request.params as { id: string }).id),
   );
 
@@ -75,12 +80,16 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
     return all.ok ? { ...all, value: { accounts: all.value } } : all;
   });
 
-  write(
+  write<{ account: AccountRecord; oneTimePassword: string | undefined }>(
     app,
     c,
     'POST',
     '/api/accounts',
-    { created: true, schema: { tags, summary: 'Create an account (administrator); without a password, a one-time password is returned', body: NewAccountBody, response: { 201: Type.Object({ account: Account, oneTimePassword: Type.Optional(Type.String()) }) } } },
+    {
+      created: true,
+      keep: ({ account }) => ({ account }),
+      schema: { tags, summary: 'Create an account (administrator); without a password, a one-time password is returned', body: NewAccountBody, response: { 201: Type.Object({ account: Account, oneTimePassword: Type.Optional(Type.String()) }) } },
+    },
     (request, who) => desk.addAccount(c, who, request.body as Body<typeof NewAccountBody>),
   );
 
@@ -89,7 +98,7 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
     c,
     'POST',
     '/api/accounts/:username/disable',
-    { schema: { tags, summary: 'Disable an account: its sessions end, its tokens are revoked', params: Type.Object({ username: Type.String({ maxLength: 63 }) }), body: Empty, response: { 200: Account } } },
+    { schema: { tags, summary: 'Disable an account: its sessions end, its tokens are revoked', params: Type.Object({ username: Key(63) }), body: Empty, response: { 200: Account } } },
     (request, who) => desk.disable(c, who, (request.params as { username: string }).username),
   );
 }

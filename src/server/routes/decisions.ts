@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { desk, type Concord } from '../../app/index.js';
 import { decide, DecideInputSchema, parseDecideInput } from '../../core/procedure/index.js';
 import { read, write } from '../plumbing.js';
-import { AccessionBody, Anything, Empty, CirculateBody, DraftBody, Id, PositionBody, StateCode, type Body } from '../schemas.js';
+import { AccessionBody, Anything, CirculateBody, DraftBody, Empty, Id, Key, PositionBody, StateCode, type Body } from '../schemas.js';
 
 const tags = ['Decisions'];
 
@@ -56,7 +56,7 @@ export function decisionRoutes(app: FastifyInstance, c: Concord): void {
     c,
     'POST',
     '/api/notifications/:decisionId/:state/acknowledgement',
-    { schema: { tags, summary: 'Acknowledge receipt of a decision for a member', params: Type.Object({ decisionId: Type.String({ maxLength: 100 }), state: StateCode }), response: { 200: Anything } } },
+    { schema: { tags, summary: 'Acknowledge receipt of a decision for a member', params: Type.Object({ decisionId: Key(), state: StateCode }), response: { 200: Anything } } },
     (request, who) => {
       const { decisionId, state } = request.params as { decisionId: string; state: string };
       return desk.acknowledgeNotification(c, who, decisionId, state);

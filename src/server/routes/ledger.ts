@@ -17,7 +17,7 @@ export function ledgerRoutes(app: FastifyInstance, c: Concord): void {
       schema: {
         tags,
         summary: 'Ledger entries the reader may see, newest first, with their hashes',
-        querystring: Type.Object({ before: Type.Optional(Type.Integer({ minimum: 1 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
+        querystring: Type.Object({ before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
         response: { 200: Anything },
       },
     },

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { desk, type AsOf, type Concord, type Outcome } from '../../app/index.js';
 import { isCalendarDate } from '../../core/procedure/index.js';
 import { read, write } from '../plumbing.js';
-import { Anything, AsOfQuery, NoteBody, StatementBody, StateCode, type Body } from '../schemas.js';
+import { Anything, AsOfQuery, Key, NoteBody, StatementBody, StateCode, type Body } from '../schemas.js';
 
 const tags = ['Registry'];
 
@@ -52,7 +52,7 @@ export function registryRoutes(app: FastifyInstance, c: Concord): void {
     return notes.ok ? { ...notes, value: { notes: notes.value } } : notes;
   });
 
-  read(app, '/api/correspondence/:id', { schema: { tags, summary: 'One official note', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Anything } } }, (request, who) =>
+  read(app, '/api/correspondence/:id', { schema: { tags, summary: 'One official note', params: Type.Object({ id: Key() }), response: { 200: Anything } } }, (request, who) =>
     desk.noteView(c, who, (request.params as { id: string }).id),
   );
 

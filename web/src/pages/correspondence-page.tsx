@@ -144,7 +144,7 @@ export function CorrespondencePage(): ReactNode {
   const labels = useLabels();
   const framework = useFramework();
   const [filter, setFilter] = useState('');
-  const notes = useApi<{ notes: OfficialNote[] }>('/api/correspondence');
+  const notes = useApi<{ notes: OfficialNote[] }>(can.readNotes ? '/api/correspondence' : null);
   const statements = useApi<{ statements: PublicStatement[] }>(`/api/statements${filter === '' ? '' : `?state=${encodeURIComponent(filter)}`}`);
   useLiveRefresh(['note-*'], notes.reload);
   useLiveRefresh(['statement-*'], statements.reload);
@@ -153,13 +153,15 @@ export function CorrespondencePage(): ReactNode {
     <Page title={t('correspondence.title')} problem={notes.problem ?? statements.problem}>
       <p className="intro">{t('correspondence.intro')}</p>
       <div className="correspondence">
-        <section className="card notes" aria-labelledby="notes-heading">
-          <h2 id="notes-heading">{t('correspondence.notes')}</h2>
-          <Loading when={notes.loading && notes.data === undefined} />
-          {notes.data?.notes.length === 0 && <p>{t('correspondence.noNotes')}</p>}
-          {notes.data !== undefined && notes.data.notes.length > 0 && <NoteTable notes={notes.data.notes} caption={t('correspondence.notes')} />}
-          {can.procedural && <NoteForm onDone={notes.reload} />}
-        </section>
+        {can.readNotes && (
+          <section className="card notes" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">{t('correspondence.notes')}</h2>
+            <Loading when={notes.loading && notes.data === undefined} />
+            {notes.data?.notes.length === 0 && <p>{t('correspondence.noNotes')}</p>}
+            {notes.data !== undefined && notes.data.notes.length > 0 && <NoteTable notes={notes.data.notes} caption={t('correspondence.notes')} />}
+            {can.procedural && <NoteForm onDone={notes.reload} />}
+          </section>
+        )}
         <section className="card statements" aria-labelledby="statements-heading">
           <h2 id="statements-heading">{t('correspondence.statements')}</h2>
           <SelectField label={t('correspondence.filterState')} value={filter} onChange={(e) => { setFilter(e.target.value); }}>

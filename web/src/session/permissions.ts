@@ -12,6 +12,8 @@ export interface Permissions {
   readonly positionFor: (state: string) => boolean;
   readonly acknowledgeFor: (state: string) => boolean;
   readonly seeLedger: boolean;
+  /** The register of official notes (an observer reads statements, not a state's notes). */
+  readonly readNotes: boolean;
   readonly seeInbox: boolean;
 }
 
@@ -24,7 +26,8 @@ export function permissionsOf(account: Account | null): Permissions {
     recordStatements: procedural || role === 'analyst',
     positionFor: (state) => procedural || state === ownState,
     acknowledgeFor: (state) => state === ownState,
-    seeLedger: role !== undefined && role !== 'delegate',
+    seeLedger: procedural || role === 'analyst',
+    readNotes: role !== undefined && role !== 'observer',
     seeInbox: role === 'delegate' && ownState !== null,
   };
 }
