@@ -3,7 +3,7 @@
  * version read. A refusal changes nothing, and is itself recorded, so the secretariat can show
  * what was attempted and why it was refused.
  */
-import { readSpan, readStream, type LedgerEntry, type StreamAppend } from '../ledger/index.js';
+import { readSpan, readStream, type AppendResult, type LedgerEntry, type StreamAppend } from '../ledger/index.js';
 import type { Concord } from './concord.js';
 
 export interface Actor {
@@ -48,21 +48,44 @@ export async function foldStream<S, E extends Event>(c: Concord, streamId: strin
   return { state: history.map((e) => ({ type: e.type, validAt: e.validAt, data: e.data }) as E).reduce(evolve, initial), version: history.length };
 }
 
+/**
+ * How often a command is decided again when its stream moved between the read and the append:
+ * each of n writers racing on one stream loses at most n - 1 times.
+ */
+const ATTEMPTS = 25;
+
+/**
+ * Reads, decides, appends. When another writer moved the stream meanwhile (six delegates giving
+ * their positions at once), the command is decided again on what is now there: the decider, not
+ * the race, says whether it still stands.
+ */
 export async function handle<S, E extends Event>(c: Concord, spec: CommandSpec<S, E>, by: Actor): Promise<Outcome<S>> {
-  const { state, version } = await foldStream(c, spec.streamId, spec.evolve, spec.initial);
-  // A command sent again under its key (its answer was lost) is answered with what it recorded,
-  // before the decider, which would now see its own effect and refuse it.
-  const earlier = await recordedUnder(c, by.idempotencyKey, [spec.streamId]);
-  if (earlier) return { ok: true, value: state, entries: earlier };
-  const decided = spec.decide(state);
-  if (!decided.ok) return refuse(c, spec.describe, { code: 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
-  if (decided.events.length === 0 && (spec.alongside ?? []).length === 0) return { ok: true, value: state, entries: [] };
-  const after = decided.events.reduce(spec.evolve, state);
-  return appendAll(c, [...(spec.alongside ?? []), { streamId: spec.streamId, expectedVersion: version, events: decided.events }], by, after, spec.describe);
+  for (let attempt = 1; ; attempt++) {
+    const { state, version } = await foldStream(c, spec.streamId, spec.evolve, spec.initial);
+    // A command sent again under its key (its answer was lost) is answered with what it recorded,
+    // before the decider, which would now see its own effect and refuse it.
+    const earlier = await recordedUnder(c, by.idempotencyKey, [spec.streamId]);
+    if (earlier) return { ok: true, value: state, entries: earlier };
+    const decided = spec.decide(state);
+    if (!decided.ok) return refuse(c, spec.describe, { code: 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
+    if (decided.events.length === 0 && (spec.alongside ?? []).length === 0) return { ok: true, value: state, entries: [] };
+    const after = decided.events.reduce(spec.evolve, state);
+    const requests = [...(spec.alongside ?? []), { streamId: spec.streamId, expectedVersion: version, events: decided.events }];
+    const result = await c.append(requests, { actor: by.actor, idempotencyKey: by.idempotencyKey });
+    // Appends made alongside were decided by the caller on what it read: only the command's own stream is read again.
+    const again = !result.ok && result.code === 'conflict' && result.streamId === spec.streamId && attempt < ATTEMPTS;
+    if (!again) return settle(c, result, requests, by, after, spec.describe);
+    // A short, random pause, so that those who lost together do not meet again.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
+  }
 }
 
 export async function appendAll<T>(c: Concord, requests: StreamAppend[], by: Actor, value: T, describe: string): Promise<Outcome<T>> {
-  const result = await c.append(requests, { actor: by.actor, idempotencyKey: by.idempotencyKey });
+  return settle(c, await c.append(requests, { actor: by.actor, idempotencyKey: by.idempotencyKey }), requests, by, value, describe);
+}
+
+/** An append's result as the command's outcome; a failed one is refused and recorded. */
+async function settle<T>(c: Concord, result: AppendResult, requests: readonly StreamAppend[], by: Actor, value: T, describe: string): Promise<Outcome<T>> {
   if (result.ok) return { ok: true, value, entries: result.entries };
   // The same command sent twice at once: the first recorded it; the second is that request again.
   const earlier = result.code === 'idempotency-key-reused' ? await recordedUnder(c, by.idempotencyKey, requests.map((r) => r.streamId)) : undefined;
