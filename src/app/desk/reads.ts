@@ -68,13 +68,13 @@ export interface Overview {
 export function overview(c: Concord, who: Signed): Promise<Outcome<Overview>> {
   return guarded(c, who, 'registry:read', async () => {
     const today = c.today();
-    const decisions = await visibleDecisions(c, who.principal);
+    const open = await visibleDecisions(c, who.principal, ['circulating', 'tabled']);
     return found({
       today,
       framework: { id: c.framework.id, name: c.framework.name },
       chair: chairOn(c.pack, today) ?? null,
       parties: await registryAt(c, { asOf: today, knownAt: today }),
-      openProcedures: decisions.filter((d) => d.status === 'circulating' || d.status === 'tabled'),
+      openProcedures: open,
       unacknowledged: (await visibleNotifications(c, who.principal)).filter((n) => n.acknowledgedAt === null),
     });
   });
@@ -124,8 +124,10 @@ export function decisions(c: Concord, who: Signed): Promise<Outcome<DecisionSumm
   return guarded(c, who, 'decision:read', async () => found(await visibleDecisions(c, who.principal)));
 }
 
-async function visibleDecisions(c: Concord, principal: Principal): Promise<DecisionSummary[]> {
-  const rows = await c.database.db.selectFrom('projection_decisions').selectAll().orderBy('seq', 'desc').execute();
+async function visibleDecisions(c: Concord, principal: Principal, statuses?: readonly string[]): Promise<DecisionSummary[]> {
+  let query = c.database.db.selectFrom('projection_decisions').selectAll().orderBy('seq', 'desc');
+  if (statuses) query = query.where('status', 'in', [...statuses]);
+  const rows = await query.execute();
   return rows.filter((r) => mayReadDecision(principal, r.status)).map(toSummary);
 }
 
