@@ -5,7 +5,7 @@
  */
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { circulateDecision, draftDecision, issueToken, registerOfficialNote, revokeToken } from '../src/app/index.js';
+import { circulateDecision, createAccount, draftDecision, issueToken, registerOfficialNote, revokeToken } from '../src/app/index.js';
 import { call, startApi, type Api } from './support/api.js';
 import { openStream } from './support/sse.js';
 import { enginesToTest, postgres } from './support/stores.js';
@@ -77,6 +77,38 @@ describe.each(engines)('the live stream on $name', (engine) => {
     for (const s of open) s.close();
     await extra.close();
     expect([...open.map((o) => o.status), third.status]).toEqual([200, 200, 429]);
+  });
+
+  it('shows a reader its own refusals, and no one else’s', async () => {
+    const armenia = await openStream(`${api.base}/api/events`, bearer(api, 'delegate-arm'));
+    const analyst = await openStream(`${api.base}/api/events`, bearer(api, 'analyst'));
+    try {
+      expect((await call(api, 'delegate-arm', 'POST', '/api/decisions/D-live/positions', { state: 'RUS', position: 'no' })).status).toBe(403);
+      await armenia.waitFor((e) => e.data.type === 'CommandRefused');
+      await call(api, 'analyst', 'POST', '/api/statements', { speaker: 'A', state: 'KAZ', venue: 'Press', saidOn: '2026-01-02', url: 'https://example.org/own', summary: 'Own' });
+      await analyst.waitFor((e) => e.data.type === 'StatementRecorded' && e.data.data.summary === 'Own');
+      expect(analyst.events.map((e) => e.data.type)).not.toContain('CommandRefused');
+    } finally {
+      armenia.close();
+      analyst.close();
+    }
+  });
+
+  it('opens no stream to an account that must first change its one-time password', async () => {
+    const created = await createAccount(api.concord, { username: `fresh-${engine.name}`, role: 'analyst' }, SYSTEM);
+    if (!created.ok || created.value.oneTimePassword === undefined) throw new Error('account');
+    const signedIn = await fetch(`${api.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `fresh-${engine.name}`, password: created.value.oneTimePassword }) });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const stream = await openStream(`${api.base}/api/events`, { cookie });
+    stream.close();
+    expect(stream.status).toBe(403);
+  });
+
+  it('ends its open streams when the server stops, instead of waiting for their readers', async () => {
+    const stopping = await startApi(engine);
+    const stream = await openStream(`${stopping.base}/api/events`, bearer(stopping, 'analyst'));
+    await stopping.close();
+    await expect.poll(() => stream.ended).toBe(true);
   });
 
   it('refuses a stream to a caller without credentials', async () => {
