@@ -21,7 +21,7 @@ import {
 } from '../core/membership/index.js';
 import type { StreamAppend } from '../ledger/index.js';
 import { appendAll, handle, refuse, type Actor, type Outcome } from './command.js';
-import type { TimelineRow } from '../store/schema.js';
+import type { CorrespondenceRow, TimelineRow } from '../store/schema.js';
 import type { Concord } from './concord.js';
 
 
@@ -133,9 +133,14 @@ export async function partyRecordAt(c: Concord, party: string, when: AsOf): Prom
   return {
     standing: standingAt(changes, when.asOf, when.knownAt)[0],
     history: changes.filter((ch) => ch.knownFrom <= known),
-    notes: notes.map((n) => ({ id: n.id, sender: n.sender, authority: n.authority, reference: n.reference, dated: n.dated, kind: n.kind as OfficialNote['kind'], subject: n.subject })),
+    notes: notes.map(toNote),
     statements: statements.map((s) => ({ id: s.id, speaker: s.speaker, state: s.state, venue: s.venue, saidOn: s.said_on, url: s.url, summary: s.summary })),
   };
+}
+
+/** A row of the correspondence register as the note it records. */
+export function toNote(n: CorrespondenceRow): OfficialNote {
+  return { id: n.id, sender: n.sender, authority: n.authority, reference: n.reference, dated: n.dated, kind: n.kind as OfficialNote['kind'], subject: n.subject };
 }
 
 function toChange(row: TimelineRow): TimelineChange {

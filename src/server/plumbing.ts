@@ -43,6 +43,8 @@ export function authenticate(app: FastifyInstance, c: Concord): void {
   app.decorateRequest('stillValid', () => Promise.resolve(false));
   app.decorateRequest('credential', undefined);
   app.addHook('onRequest', async (request) => {
+    // The web application's files and the acknowledgement links need no one: no database read for them.
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/metrics')) return;
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -197,6 +199,17 @@ export function signedIn(request: FastifyRequest, reply: FastifyReply): Signed |
     return undefined;
   }
   return request.who;
+}
+
+/** An outcome's value under a name, as the API sends lists: `{ "notes": [...] }`. */
+export async function named<K extends string, T>(key: K, outcome: Promise<Outcome<T>>): Promise<Outcome<Record<K, T>>> {
+  const settled = await outcome;
+  return settled.ok ? { ...settled, value: { [key]: settled.value } as Record<K, T> } : settled;
+}
+
+/** The `:id` of a route's path. */
+export function idOf(params: unknown): string {
+  return (params as { id: string }).id;
 }
 
 function answer<T>(reply: FastifyReply, outcome: Outcome<T>, status: number): FastifyReply {

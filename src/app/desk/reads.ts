@@ -2,7 +2,7 @@
  * What a signed-in reader sees: each read checks the reader's role and keeps to what their state
  * may see; a restricted item asked for by name is refused and the attempt recorded.
  */
-import { mayReadDecision, mayReadEntry, seesAllStates, type Principal } from '../../core/access/index.js';
+import { mayReadDecision, mayReadEntry, permits, seesAllStates, type Principal } from '../../core/access/index.js';
 import type { OfficialNote, PublicStatement } from '../../core/correspondence/index.js';
 import { awaitedFrom, outcomeOf, type DecisionState } from '../../core/decision/index.js';
 import { chairOn } from '../../core/framework/index.js';
@@ -10,11 +10,11 @@ import type { PartyStanding } from '../../core/membership/index.js';
 import type { Decision } from '../../core/procedure/index.js';
 import type { SessionState } from '../../core/session/index.js';
 import { readBefore, verifyChain, type ChainCheck, type LedgerEntry } from '../../ledger/index.js';
-import type { CorrespondenceRow, DecisionRow, NotificationRow, SessionRow } from '../../store/schema.js';
+import type { DecisionRow, NotificationRow, SessionRow } from '../../store/schema.js';
 import type { Outcome } from '../command.js';
 import type { Concord } from '../concord.js';
 import { decisionState } from '../decisions.js';
-import { partyRecordAt, registryAt, type AsOf, type PartyRecord } from '../registry.js';
+import { partyRecordAt, registryAt, toNote, type AsOf, type PartyRecord } from '../registry.js';
 import { sessionState } from '../sessions.js';
 import { found, guarded, notFound, type Signed } from './guard.js';
 
@@ -89,13 +89,9 @@ export function partyView(c: Concord, who: Signed, party: string, when: AsOf): P
   return guarded(c, who, 'registry:read', async () => {
     const record = await partyRecordAt(c, party, when);
     if (!record.standing && record.history.length === 0) return notFound('state', `${party} is not on the registry`);
-    const readsNotes = mayReadCorrespondence(who.principal, party);
+    const readsNotes = permits(who.principal, 'correspondence:read', party).ok;
     return found({ party, ...record, notes: readsNotes ? record.notes : [] });
   });
-}
-
-function mayReadCorrespondence(principal: Principal, state: string): boolean {
-  return (principal.role === 'admin' || principal.role === 'officer' || principal.role === 'analyst') || (principal.role === 'delegate' && principal.state === state);
 }
 
 export function correspondence(c: Concord, who: Signed): Promise<Outcome<OfficialNote[]>> {
@@ -162,7 +158,7 @@ export function notifications(c: Concord, who: Signed, pendingOnly: boolean): Pr
 }
 
 async function visibleNotifications(c: Concord, principal: Principal, decisionId?: string): Promise<NotificationView[]> {
-  if (!['admin', 'officer', 'analyst', 'delegate'].includes(principal.role)) return [];
+  if (!permits(principal, 'notification:read').ok) return [];
   let query = c.database.db
     .selectFrom('projection_notifications')
     .innerJoin('projection_decisions', 'projection_decisions.id', 'projection_notifications.decision_id')
@@ -241,8 +237,4 @@ function toSummary(r: DecisionRow): DecisionSummary {
     draftedOn: r.drafted_on,
     closedAt: r.closed_at,
   };
-}
-
-function toNote(n: CorrespondenceRow): OfficialNote {
-  return { id: n.id, sender: n.sender, authority: n.authority, reference: n.reference, dated: n.dated, kind: n.kind as OfficialNote['kind'], subject: n.subject };
 }

@@ -1,12 +1,9 @@
+export { NOTE_KINDS, type NoteKind, type OfficialNote, type PublicStatement } from './documents.js';
 export {
-  NOTE_KINDS,
   noteStream,
   recordStatement,
   registerNote,
   statementStream,
-  type NoteKind,
-  type OfficialNote,
-  type PublicStatement,
   type RecordDecision,
   type RecordRefusal,
   type RegisterEvent,

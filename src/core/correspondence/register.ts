@@ -4,45 +4,8 @@
  * press is recorded for what it is and never does.
  */
 import { isCalendarDate, ISO_ALPHA3 } from '../procedure/index.js';
+import { NOTE_KINDS, type OfficialNote, type PublicStatement } from './documents.js';
 
-
-export const NOTE_KINDS = [
-  'withdrawal-notice',
-  'request-to-suspend',
-  'no-objection-notice',
-  'observer-request',
-  'partner-request',
-  'accession-request',
-  'other',
-] as const;
-export type NoteKind = (typeof NOTE_KINDS)[number];
-
-export interface OfficialNote {
-  readonly id: string;
-  /** The state that sent it (alpha-3). */
-  readonly sender: string;
-  /** The sending authority, e.g. "Ministry of Foreign Affairs". */
-  readonly authority: string;
-  /** The sender's reference number. */
-  readonly reference: string;
-  /** The date the note bears. */
-  readonly dated: string;
-  readonly kind: NoteKind;
-  readonly subject: string;
-}
-
-export interface PublicStatement {
-  readonly id: string;
-  /** Who said it: name and office. */
-  readonly speaker: string;
-  /** The state the speaker speaks for or about. */
-  readonly state: string;
-  /** Where: the outlet, forum or interview. */
-  readonly venue: string;
-  readonly saidOn: string;
-  readonly url: string;
-  readonly summary: string;
-}
 
 export type RegisterEvent =
   | { readonly type: 'NoteRegistered'; readonly validAt: string; readonly data: OfficialNote }

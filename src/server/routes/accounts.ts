@@ -4,7 +4,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, refuse, signIn, signOut, type Account as AccountRecord, type ApiToken, type Concord } from '../../app/index.js';
-import { read, SESSION_COOKIE, write } from '../plumbing.js';
+import { idOf, named, read, SESSION_COOKIE, write } from '../plumbing.js';
 import { problem } from '../problems.js';
 import { Account, Empty, Key, NewAccountBody, NewTokenBody, PasswordBody, SessionInfo, SignInBody, Token, type Body } from '../schemas.js';
 
@@ -50,10 +50,9 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
     return result.value;
   });
 
-  read(app, '/api/tokens', { schema: { tags, summary: 'The API tokens of the signed-in account', response: { 200: Type.Object({ tokens: Type.Array(Token) }) } } }, async (_request, who) => {
-    const tokens = await desk.ownTokens(c, who);
-    return tokens.ok ? { ...tokens, value: { tokens: tokens.value } } : tokens;
-  });
+  read(app, '/api/tokens', { schema: { tags, summary: 'The API tokens of the signed-in account', response: { 200: Type.Object({ tokens: Type.Array(Token) }) } } }, (_request, who) =>
+    named('tokens', desk.ownTokens(c, who)),
+  );
 
   write<{ token: ApiToken; secret: string }>(
     app,
@@ -72,13 +71,12 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
   );
 
   write(app, c, 'DELETE', '/api/tokens/:id', { schema: { tags, summary: 'Revoke a token', params: Type.Object({ id: Key() }), response: { 200: Token } } }, (request, who) =>
-    desk.revoke(c, who, (request.params as { id: string }).id),
+    desk.revoke(c, who, idOf(request.params)),
   );
 
-  read(app, '/api/accounts', { schema: { tags, summary: 'Every account (administrator)', response: { 200: Type.Object({ accounts: Type.Array(Account) }) } } }, async (_request, who) => {
-    const all = await desk.accounts(c, who);
-    return all.ok ? { ...all, value: { accounts: all.value } } : all;
-  });
+  read(app, '/api/accounts', { schema: { tags, summary: 'Every account (administrator)', response: { 200: Type.Object({ accounts: Type.Array(Account) }) } } }, (_request, who) =>
+    named('accounts', desk.accounts(c, who)),
+  );
 
   write<{ account: AccountRecord; oneTimePassword: string | undefined }>(
     app,

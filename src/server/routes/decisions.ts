@@ -6,16 +6,15 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, type Concord } from '../../app/index.js';
 import { decide, DecideInputSchema, parseDecideInput } from '../../core/procedure/index.js';
-import { read, write } from '../plumbing.js';
+import { idOf, named, read, write } from '../plumbing.js';
 import { AccessionBody, Anything, CirculateBody, DraftBody, Empty, Id, Key, PositionBody, StateCode, type Body } from '../schemas.js';
 
 const tags = ['Decisions'];
 
 export function decisionRoutes(app: FastifyInstance, c: Concord): void {
-  read(app, '/api/decisions', { schema: { tags, summary: 'The decisions the reader may see, newest first', response: { 200: Anything } } }, async (_request, who) => {
-    const found = await desk.decisions(c, who);
-    return found.ok ? { ...found, value: { decisions: found.value } } : found;
-  });
+  read(app, '/api/decisions', { schema: { tags, summary: 'The decisions the reader may see, newest first', response: { 200: Anything } } }, (_request, who) =>
+    named('decisions', desk.decisions(c, who)),
+  );
 
   write(app, c, 'POST', '/api/decisions', { created: true, schema: { tags, summary: 'Draft a decision', body: DraftBody, response: { 201: Anything } } }, (request, who) =>
     desk.draft(c, who, request.body as Body<typeof DraftBody>),
@@ -45,10 +44,7 @@ export function decisionRoutes(app: FastifyInstance, c: Concord): void {
     app,
     '/api/notifications',
     { schema: { tags, summary: 'Notifications of decisions to members (a delegate: their state’s)', querystring: Type.Object({ pending: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Anything } } },
-    async (request, who) => {
-      const found = await desk.notifications(c, who, (request.query as { pending?: boolean }).pending ?? false);
-      return found.ok ? { ...found, value: { notifications: found.value } } : found;
-    },
+    (request, who) => named('notifications', desk.notifications(c, who, (request.query as { pending?: boolean }).pending ?? false)),
   );
 
   write(
@@ -73,8 +69,4 @@ export function decisionRoutes(app: FastifyInstance, c: Concord): void {
       return Promise.resolve(desk.found(result.decision));
     }),
   );
-}
-
-function idOf(params: unknown): string {
-  return (params as { id: string }).id;
 }

@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { desk, type AsOf, type Concord, type Outcome } from '../../app/index.js';
 import { isCalendarDate } from '../../core/procedure/index.js';
-import { read, write } from '../plumbing.js';
+import { idOf, named, read, write } from '../plumbing.js';
 import { Anything, AsOfQuery, Key, NoteBody, StatementBody, StateCode, type Body } from '../schemas.js';
 
 const tags = ['Registry'];
@@ -47,34 +47,28 @@ export function registryRoutes(app: FastifyInstance, c: Concord): void {
     },
   );
 
-  read(app, '/api/correspondence', { schema: { tags, summary: 'The register of official notes the reader may see', response: { 200: Anything } } }, async (_request, who) => {
-    const notes = await desk.correspondence(c, who);
-    return notes.ok ? { ...notes, value: { notes: notes.value } } : notes;
-  });
-
-  read(app, '/api/correspondence/:id', { schema: { tags, summary: 'One official note', params: Type.Object({ id: Key() }), response: { 200: Anything } } }, (request, who) =>
-    desk.noteView(c, who, (request.params as { id: string }).id),
+  read(app, '/api/correspondence', { schema: { tags, summary: 'The register of official notes the reader may see', response: { 200: Anything } } }, (_request, who) =>
+    named('notes', desk.correspondence(c, who)),
   );
 
-  write(app, c, 'POST', '/api/correspondence', { created: true, schema: { tags, summary: 'Register an official note; a withdrawal notice starts its notice period', body: NoteBody, response: { 201: Anything } } }, async (request, who) => {
-    const note = await desk.registerNote(c, who, request.body as Body<typeof NoteBody>);
-    return note.ok ? { ...note, value: { note: note.value } } : note;
-  });
+  read(app, '/api/correspondence/:id', { schema: { tags, summary: 'One official note', params: Type.Object({ id: Key() }), response: { 200: Anything } } }, (request, who) =>
+    desk.noteView(c, who, idOf(request.params)),
+  );
+
+  write(app, c, 'POST', '/api/correspondence', { created: true, schema: { tags, summary: 'Register an official note; a withdrawal notice starts its notice period', body: NoteBody, response: { 201: Anything } } }, (request, who) =>
+    named('note', desk.registerNote(c, who, request.body as Body<typeof NoteBody>)),
+  );
 
   read(
     app,
     '/api/statements',
     { schema: { tags, summary: 'Public statements: recorded apart, never a change of status', querystring: Type.Object({ state: Type.Optional(StateCode) }, { additionalProperties: false }), response: { 200: Anything } } },
-    async (request, who) => {
-      const found = await desk.statements(c, who, (request.query as { state?: string }).state);
-      return found.ok ? { ...found, value: { statements: found.value } } : found;
-    },
+    (request, who) => named('statements', desk.statements(c, who, (request.query as { state?: string }).state)),
   );
 
-  write(app, c, 'POST', '/api/statements', { created: true, schema: { tags, summary: 'Record a public statement (it changes no status)', body: StatementBody, response: { 201: Anything } } }, async (request, who) => {
-    const statement = await desk.recordStatement(c, who, request.body as Body<typeof StatementBody>);
-    return statement.ok ? { ...statement, value: { statement: statement.value } } : statement;
-  });
+  write(app, c, 'POST', '/api/statements', { created: true, schema: { tags, summary: 'Record a public statement (it changes no status)', body: StatementBody, response: { 201: Anything } } }, (request, who) =>
+    named('statement', desk.recordStatement(c, who, request.body as Body<typeof StatementBody>)),
+  );
 }
 
 function asOf(c: Concord, request: FastifyRequest): Outcome<AsOf> {

@@ -3,16 +3,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { desk, type Concord } from '../../app/index.js';
-import { read, write } from '../plumbing.js';
+import { idOf, named, read, write } from '../plumbing.js';
 import { AgendaItemBody, Anything, Empty, AttendanceBody, Id, NoObjectionBody, SessionBody, type Body } from '../schemas.js';
 
 const tags = ['Sessions'];
 
 export function sessionRoutes(app: FastifyInstance, c: Concord): void {
-  read(app, '/api/sessions', { schema: { tags, summary: 'Sessions, latest first', response: { 200: Anything } } }, async (_request, who) => {
-    const found = await desk.sessions(c, who);
-    return found.ok ? { ...found, value: { sessions: found.value } } : found;
-  });
+  read(app, '/api/sessions', { schema: { tags, summary: 'Sessions, latest first', response: { 200: Anything } } }, (_request, who) =>
+    named('sessions', desk.sessions(c, who)),
+  );
 
   write(app, c, 'POST', '/api/sessions', { created: true, schema: { tags, summary: 'Convene a session; the chair is the framework’s', body: SessionBody, response: { 201: Anything } } }, (request, who) =>
     desk.convene(c, who, request.body as Body<typeof SessionBody>),
@@ -36,8 +35,4 @@ export function sessionRoutes(app: FastifyInstance, c: Concord): void {
   write(app, c, 'POST', '/api/sessions/:id/close', { schema: { tags, summary: 'Close the session and every item still open, with the attendance recorded', params: Id, body: Empty, response: { 200: Anything } } }, (request, who) =>
     desk.closeSessionNow(c, who, idOf(request.params)),
   );
-}
-
-function idOf(params: unknown): string {
-  return (params as { id: string }).id;
 }

@@ -62,36 +62,11 @@ export interface TimelineChange {
   readonly reconstructed: boolean;
 }
 
-export const NOTE_KINDS = [
-  'withdrawal-notice',
-  'request-to-suspend',
-  'no-objection-notice',
-  'observer-request',
-  'partner-request',
-  'accession-request',
-  'other',
-] as const;
-export type NoteKind = (typeof NOTE_KINDS)[number];
-
-export interface OfficialNote {
-  readonly id: string;
-  readonly sender: string;
-  readonly authority: string;
-  readonly reference: string;
-  readonly dated: string;
-  readonly kind: NoteKind;
-  readonly subject: string;
-}
-
-export interface PublicStatement {
-  readonly id: string;
-  readonly speaker: string;
-  readonly state: string;
-  readonly venue: string;
-  readonly saidOn: string;
-  readonly url: string;
-  readonly summary: string;
-}
+// The records and the engine's answer as the server defines them (files without imports).
+export { NOTE_KINDS, type NoteKind, type OfficialNote, type PublicStatement } from '../../../src/core/correspondence/documents';
+import type { OfficialNote, PublicStatement } from '../../../src/core/correspondence/documents';
+import type { Decision, OutcomeWord, PositionWord as EnginePositionWord } from '../../../src/core/procedure/types';
+export type { Decision, OutcomeWord, TraceEntry } from '../../../src/core/procedure/types';
 
 export interface Registry {
   readonly asOf: string;
@@ -109,9 +84,9 @@ export interface PartyRecord {
 
 export type DecisionStatus = 'draft' | 'tabled' | 'circulating' | 'closed';
 export type ProcedureWord = 'vote' | 'written' | 'silence';
-export type OutcomeWord = 'adopted' | 'rejected' | 'contested' | 'pending';
-export const POSITION_WORDS = ['yes', 'no', 'abstain', 'opt-out', 'no-objection'] as const;
-export type PositionWord = (typeof POSITION_WORDS)[number] | 'absent';
+/** The positions a member gives; "absent" is what the engine says of one that gave none. */
+export const POSITION_WORDS = ['yes', 'no', 'abstain', 'opt-out', 'no-objection'] as const satisfies readonly EnginePositionWord[];
+export type PositionWord = EnginePositionWord;
 
 export interface DecisionSummary {
   readonly id: string;
@@ -125,23 +100,6 @@ export interface DecisionSummary {
   readonly outcome: OutcomeWord | null;
   readonly draftedOn: string;
   readonly closedAt: string | null;
-}
-
-export interface TraceEntry {
-  readonly rule: string;
-  readonly cites: readonly string[];
-  readonly finding: string;
-}
-
-export interface Decision {
-  readonly outcome: OutcomeWord;
-  readonly reason: string;
-  readonly bound: readonly string[];
-  readonly notBound: readonly string[];
-  readonly blockedBy: readonly string[];
-  readonly notify: readonly string[];
-  readonly tally: Readonly<Record<string, unknown>>;
-  readonly trace: readonly TraceEntry[];
 }
 
 export type PositionDocument = { readonly kind: 'delegate-entry'; readonly by: string } | { readonly kind: 'note'; readonly noteId: string };
