@@ -5,9 +5,10 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { ALL_SCOPES, ROLES, scopesOfRole, type AccountRole, type Principal, type TokenScope } from '../core/access/index.js';
+import { ROLES, scopesOfRole, TOKEN_SCOPES, type AccountRole, type Principal, type TokenScope } from '../core/access/index.js';
 import type { AccountRow, ApiTokenRow } from '../store/schema.js';
-import { refuse, type Actor, type Outcome } from './command.js';
+import { appendAll, refuse, type Actor, type Outcome } from './command.js';
+import type { StreamAppend } from '../ledger/index.js';
 import type { Concord } from './concord.js';
 
 /** Lock-out after this many failed sign-ins in a row, for LOCK_MINUTES. */
@@ -93,16 +94,11 @@ export async function disableAccount(c: Concord, username: string, by: Actor): P
   if (!row) return refuse(c, 'disable account', { code: 'not-found', field: 'username', message: `no account "${username}"` }, by);
   if (row.disabled_at !== null) return { ok: true, value: toAccount(row), entries: [] };
   const at = c.clock.now().toISOString();
-  const result = await c.append([{ streamId: accountStream(username), expectedVersion: 'any', events: [{ type: 'AccountDisabled', validAt: at, data: { username } }] }], {
-    actor: by.actor,
-    idempotencyKey: by.idempotencyKey,
-    alongside: async (trx) => {
-      await trx.updateTable('accounts').set({ disabled_at: at }).where('username', '=', username).execute();
-      await trx.deleteFrom('web_sessions').where('username', '=', username).execute();
-      await trx.updateTable('api_tokens').set({ revoked_at: at }).where('username', '=', username).where('revoked_at', 'is', null).execute();
-    },
+  return appendAll(c, [accountAct(username, 'AccountDisabled', at, { username })], by, { ...toAccount(row), disabledAt: at }, 'disable account', async (trx) => {
+    await trx.updateTable('accounts').set({ disabled_at: at }).where('username', '=', username).execute();
+    await trx.deleteFrom('web_sessions').where('username', '=', username).execute();
+    await trx.updateTable('api_tokens').set({ revoked_at: at }).where('username', '=', username).where('revoked_at', 'is', null).execute();
   });
-  return result.ok ? { ok: true, value: { ...toAccount(row), disabledAt: at }, entries: result.entries } : refuse(c, 'disable account', { code: 'refused', field: 'username', message: 'the account changed meanwhile; retry' }, by);
 }
 
 export async function changePassword(c: Concord, username: string, change: { current: string; next: string }, by: Actor): Promise<Outcome<Account>> {
@@ -112,11 +108,9 @@ export async function changePassword(c: Concord, username: string, change: { cur
   if (change.next === change.current) return refuse(c, 'change password', { code: 'refused', field: 'next', message: 'the new password must differ from the current one' }, by);
   const passwordHash = await hash(change.next, argon2id);
   const at = c.clock.now().toISOString();
-  const result = await c.append([{ streamId: accountStream(username), expectedVersion: 'any', events: [{ type: 'PasswordChanged', validAt: at, data: { username } }] }], {
-    actor: by.actor,
-    alongside: async (trx) => { await trx.updateTable('accounts').set({ password_hash: passwordHash, must_change_password: 0 }).where('username', '=', username).execute(); },
+  return appendAll(c, [accountAct(username, 'PasswordChanged', at, { username })], { actor: by.actor }, { ...toAccount(row), mustChangePassword: false }, 'change password', async (trx) => {
+    await trx.updateTable('accounts').set({ password_hash: passwordHash, must_change_password: 0 }).where('username', '=', username).execute();
   });
-  return result.ok ? { ok: true, value: { ...toAccount(row), mustChangePassword: false }, entries: result.entries } : refuse(c, 'change password', { code: 'refused', field: 'next', message: 'the account changed meanwhile; retry' }, by);
 }
 
 // ── Signing in ──────────────────────────────────────────────────────────────────────────────
@@ -192,7 +186,7 @@ export async function sessionPrincipal(c: Concord, sessionId: string): Promise<{
     .where('web_sessions.id_hash', '=', digest(sessionId))
     .executeTakeFirst();
   if (!row || row.disabled_at !== null || row.expires_at <= c.clock.now().toISOString()) return undefined;
-  return { principal: toPrincipal(row, ALL_SCOPES), account: toAccount(row), csrfToken: row.csrf_token };
+  return { principal: toPrincipal(row, TOKEN_SCOPES), account: toAccount(row), csrfToken: row.csrf_token };
 }
 
 // ── API tokens ──────────────────────────────────────────────────────────────────────────────
@@ -239,13 +233,9 @@ export async function issueToken(
   };
   const row: ApiTokenRow = { id, username, name: token.name, secret_hash: digest(secret), scopes: JSON.stringify(token.scopes), created_at: token.createdAt, expires_at: token.expiresAt, revoked_at: null };
   const recorded = { id, username, name: token.name, scopes: token.scopes, created_at: token.createdAt, expires_at: token.expiresAt };
-  const result = await c.append([{ streamId: accountStream(username), expectedVersion: 'any', events: [{ type: 'TokenIssued', validAt: token.createdAt, data: recorded }] }], {
-    actor: by.actor,
-    idempotencyKey: by.idempotencyKey,
-    alongside: async (trx) => { await trx.insertInto('api_tokens').values(row).execute(); },
+  return appendAll(c, [accountAct(username, 'TokenIssued', token.createdAt, recorded)], by, { token, secret: `${TOKEN_PREFIX}_${id}_${secret}` }, 'issue token', async (trx) => {
+    await trx.insertInto('api_tokens').values(row).execute();
   });
-  if (!result.ok) return refuse(c, 'issue token', { code: 'idempotency-key-reused', field: 'idempotencyKey', message: 'this key was already used for a different request' }, by);
-  return { ok: true, value: { token, secret: `${TOKEN_PREFIX}_${id}_${secret}` }, entries: result.entries };
 }
 
 export async function tokensOf(c: Concord, username: string): Promise<ApiToken[]> {
@@ -257,11 +247,9 @@ export async function revokeToken(c: Concord, username: string, id: string, by: 
   if (!row) return refuse(c, 'revoke token', { code: 'not-found', field: 'id', message: `no token ${id} of ${username}` }, by);
   if (row.revoked_at !== null) return { ok: true, value: toToken(row), entries: [] };
   const at = c.clock.now().toISOString();
-  const result = await c.append([{ streamId: accountStream(username), expectedVersion: 'any', events: [{ type: 'TokenRevoked', validAt: at, data: { id, username } }] }], {
-    actor: by.actor,
-    alongside: async (trx) => { await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute(); },
+  return appendAll(c, [accountAct(username, 'TokenRevoked', at, { id, username })], by, toToken({ ...row, revoked_at: at }), 'revoke token', async (trx) => {
+    await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
   });
-  return appendedOrRetry(c, result, toToken({ ...row, revoked_at: at }), 'revoke token', by);
 }
 
 /** The principal a bearer token stands for, or why it stands for none. */
@@ -294,8 +282,9 @@ export async function ensureFirstAdmin(c: Concord): Promise<{ username: string; 
   return { username: 'admin', oneTimePassword: created.value.oneTimePassword };
 }
 
-function appendedOrRetry<T>(c: Concord, result: Awaited<ReturnType<Concord['append']>>, value: T, describe: string, by: Actor): Promise<Outcome<T>> | Outcome<T> {
-  return result.ok ? { ok: true, value, entries: result.entries } : refuse(c, describe, { code: 'refused', field: 'id', message: 'changed meanwhile; retry' }, by);
+/** An act on an account, recorded on the account's stream. */
+function accountAct(username: string, type: string, at: string, data: unknown): StreamAppend {
+  return { streamId: accountStream(username), expectedVersion: 'any', events: [{ type, validAt: at, data }] };
 }
 
 function toAccount(row: AccountRow): Account {

@@ -4,7 +4,7 @@
  * what was attempted and why it was refused.
  */
 import { readSpan, readStream, type AppendResult, type LedgerEntry, type StreamAppend } from '../ledger/index.js';
-import type { Concord } from './concord.js';
+import type { Alongside, Concord } from './concord.js';
 
 export interface Actor {
   readonly actor: string;
@@ -80,8 +80,9 @@ export async function handle<S, E extends Event>(c: Concord, spec: CommandSpec<S
   }
 }
 
-export async function appendAll<T>(c: Concord, requests: StreamAppend[], by: Actor, value: T, describe: string): Promise<Outcome<T>> {
-  return settle(c, await c.append(requests, { actor: by.actor, idempotencyKey: by.idempotencyKey }), requests, by, value, describe);
+/** Appends; `alongside` writes outside the ledger (credentials) in the same transaction. */
+export async function appendAll<T>(c: Concord, requests: StreamAppend[], by: Actor, value: T, describe: string, alongside?: Alongside): Promise<Outcome<T>> {
+  return settle(c, await c.append(requests, { actor: by.actor, idempotencyKey: by.idempotencyKey, alongside }), requests, by, value, describe);
 }
 
 /** An append's result as the command's outcome; a failed one is refused and recorded. */

@@ -4,7 +4,7 @@
  */
 import { ensureFirstAdmin, scheduleDeliveries, scheduleTimers, transportsFromEnv, type Concord } from '../app/index.js';
 import { buildServer } from '../server/app.js';
-import { EXIT_OK, refuse } from './io.js';
+import { EXIT_FAILED, EXIT_OK, refuse } from './io.js';
 
 /** `banner`: lines printed once the server listens (the demo's accounts). */
 export async function runServe(c: Concord, flags: { port?: string; host?: string }, banner: readonly string[] = []): Promise<number> {
@@ -13,7 +13,14 @@ export async function runServe(c: Concord, flags: { port?: string; host?: string
   const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
   const publicUrl = process.env.CONCORD_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   const admin = await ensureFirstAdmin(c);
-  const server = await buildServer(c, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  let server: Awaited<ReturnType<typeof buildServer>>;
+  try {
+    server = await buildServer(c, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  } catch (error) {
+    // E.g. PostgreSQL refusing the connection that listens for other servers' appends.
+    process.stderr.write(`concord serve: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILED;
+  }
   const timers = scheduleTimers(c, { onError: (e) => process.stderr.write(`concord serve: a deadline failed: ${String(e)}\n`) });
   const deliveries = scheduleDeliveries(c, transportsFromEnv(), { publicUrl, onError: (e) => process.stderr.write(`concord serve: delivery failed: ${String(e)}\n`) });
   try {

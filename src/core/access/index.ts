@@ -1,2 +1,2 @@
-export { ACTIONS, ALL_SCOPES, permits, ROLES, scopesOfRole, seesAllStates, TOKEN_SCOPES, userActor, type Action, type Permission, type Principal, type AccountRole, type TokenScope } from './permissions.js';
+export { ACTIONS, permits, ROLES, scopesOfRole, seesAllStates, TOKEN_SCOPES, userActor, type Action, type Permission, type Principal, type AccountRole, type TokenScope } from './permissions.js';
 export { mayReadDecision, mayReadEntry, type VisibleEntry } from './visibility.js';

@@ -91,9 +91,6 @@ function describe(action: Action): string {
   return `${verb} ${subject === 'accounts' ? 'accounts' : subject}`;
 }
 
-/** Every scope a role's holder has when signed in; tokens carry a subset. */
-export const ALL_SCOPES: readonly TokenScope[] = TOKEN_SCOPES;
-
 /** The scopes a token of this role may hold: none beyond what the role can use. */
 export function scopesOfRole(role: AccountRole): readonly TokenScope[] {
   // Revoking one's own tokens is every role's; it does not make a reader a writer.
