@@ -3,6 +3,7 @@
  * problem details, and the acknowledgement link of a notification.
  */
 import { spawn } from 'node:child_process';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ackToken, addAgendaItem, closeSession, conveneSession, draftDecision, recordAttendance, type Concord } from '../src/app/index.js';
@@ -53,18 +54,52 @@ describe('concord serve', () => {
     expect(await dates.json()).toMatchObject({ status: 400, field: 'asOf' });
   });
 
-  it('acknowledges a notification by its link, once', async () => {
+  it('acknowledges a notification by its link only when the recipient confirms, once', async () => {
     await draftDecision(concord, { id: 'D-http', title: { en: 'T', ru: 'Т' }, text: { en: 'X', ru: 'Х' }, body: 'collective-security-council', question: 'substantive', initiator: 'Secretariat' }, { actor: 'test' });
     await conveneSession(concord, { id: 'S-http', body: 'collective-security-council', date: concord.today(), place: 'Moscow', temporaryChair: 'RUS' }, { actor: 'test' });
     await addAgendaItem(concord, 'S-http', 'D-http', { actor: 'test' });
     for (const s of ['BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']) await recordAttendance(concord, 'S-http', s, true, { actor: 'test' });
     await closeSession(concord, 'S-http', { actor: 'test' });
     const link = `${base}/ack/${await ackToken(concord, 'D-http', 'ARM')}`;
-    const first = await fetch(link);
-    expect(first.status).toBe(200);
-    expect(await first.text()).toContain('Receipt acknowledged for ARM');
-    expect((await fetch(link)).status).toBe(409);
-    expect((await fetch(`${base}/ack/forged.token`)).status).toBe(400);
+    const notification = () => concord.database.db.selectFrom('projection_notifications').select('acknowledged_at').where('decision_id', '=', 'D-http').where('state', '=', 'ARM').executeTakeFirstOrThrow();
+    // A mail scanner opening the link, twice: the page names the decision and records nothing.
+    for (let opening = 0; opening < 2; opening++) {
+      const opened = await fetch(link);
+      expect(opened.status).toBe(200);
+      const html = await opened.text();
+      expect(html).toContain('Armenia');
+      expect(html).toMatch(/<form method="post" action="\/ack\/[^"]+"><button/);
+    }
+    expect((await notification()).acknowledged_at).toBeNull();
+    // The recipient presses the button: the browser posts the empty form.
+    const form = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' };
+    const confirmed = await fetch(link, form);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('Receipt acknowledged for ARM');
+    expect((await notification()).acknowledged_at).not.toBeNull();
+    expect((await fetch(link, form)).status).toBe(409);
+    const reopened = await (await fetch(link)).text();
+    expect(reopened).toContain('Receipt was acknowledged on');
+    expect(reopened).not.toContain('<form');
+    expect((await fetch(`${base}/ack/forged.token`)).status).toBe(404);
+    expect((await fetch(`${base}/ack/forged.token`, form)).status).toBe(400);
+  });
+
+  it('answers any link, forged or hostile, with a 4xx and acknowledges nothing', async () => {
+    const before = await concord.database.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const signed = await ackToken(concord, 'D-none', 'ARM');
+    const tokens = fc.oneof(fc.string({ maxLength: 600 }), fc.constant(signed), fc.constant(`${signed}x`), fc.base64String().map((b) => `${b}.${b}`));
+    await fc.assert(
+      fc.asyncProperty(tokens, fc.boolean(), async (token, post) => {
+        const response = await fetch(`${base}/ack/${encodeURIComponent(token)}`, post ? { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' } : {});
+        await response.arrayBuffer();
+        expect(response.status, token).toBeGreaterThanOrEqual(400);
+        expect(response.status, token).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+    const after = await concord.database.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
   });
 });
 

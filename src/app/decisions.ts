@@ -104,6 +104,24 @@ export async function overdueAcknowledgements(c: Concord, days: number): Promise
   return c.database.db.selectFrom('projection_notifications').selectAll().where('acknowledged_at', 'is', null).where('created_at', '<=', cutoff).orderBy('created_at').execute();
 }
 
+/** What an acknowledgement link names: the decision, the member, and whether receipt is already on record. */
+export interface AckLinkSubject {
+  readonly decisionId: string;
+  readonly state: string;
+  readonly title: Localized;
+  readonly acknowledgedAt: string | null;
+}
+
+/** The notification a link points to, without acknowledging it; undefined for a forged or unknown link. */
+export async function ackLinkSubject(c: Concord, token: string): Promise<AckLinkSubject | undefined> {
+  const read = await readAckToken(c, token);
+  if (!read) return undefined;
+  const notification = await c.database.db.selectFrom('projection_notifications').select('acknowledged_at').where('id', '=', notificationId(read.decisionId, read.state)).executeTakeFirst();
+  const decision = notification && (await decisionState(c, read.decisionId));
+  if (!notification || !decision) return undefined;
+  return { ...read, title: decision.title, acknowledgedAt: notification.acknowledged_at };
+}
+
 /**
  * Acknowledgement by the single-use link sent with the notification, or by the member's
  * delegate in the application. A used, unknown or foreign token is refused and recorded.

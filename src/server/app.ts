@@ -15,12 +15,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { acknowledge, type Concord } from '../app/index.js';
+import type { Concord } from '../app/index.js';
 import { eventRoutes, LedgerFeed, OpenStreams } from './events.js';
 import { metricsRoutes } from './metrics.js';
 import { authenticate } from './plumbing.js';
 import { problem } from './problems.js';
 import { Key } from './schemas.js';
+import { acknowledgementLinkRoutes } from './routes/ack-link.js';
 import { accountRoutes } from './routes/accounts.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { ledgerRoutes } from './routes/ledger.js';
@@ -129,25 +130,9 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
   ledgerRoutes(app, concord);
   eventRoutes(app, concord, feed, new OpenStreams(options.streamsPerAccount ?? 10));
   metricsRoutes(app, concord, feed);
-  acknowledgementLink(app, concord);
+  acknowledgementLinkRoutes(app, concord);
   await webApplication(app, options.webRoot ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'web'));
   return app;
-}
-
-// The link in a notification: opening it acknowledges receipt, once.
-function acknowledgementLink(app: FastifyInstance, concord: Concord): void {
-  app.get('/ack/:token', { schema: { tags: ['Decisions'], summary: 'Acknowledge a notification by its link', params: Type.Object({ token: Key(512) }) } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
-    // Anyone can open a link: a refused one is logged, not written into the ledger.
-    const result = await acknowledge(concord, { token }, { actor: 'link', quiet: true });
-    if (!result.ok) request.log.warn({ refusal: result.refusal }, 'refused: acknowledgement link');
-    const ok = result.ok;
-    const message = ok ? `Receipt acknowledged for ${result.value.state} / Получение подтверждено (${result.value.state})` : result.refusal.message;
-    return reply
-      .code(ok ? 200 : result.refusal.code === 'not-found' ? 404 : result.refusal.message.includes('already') ? 409 : 400)
-      .type('text/html; charset=utf-8')
-      .send(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Concord</title><body><p>${escapeHtml(message)}</p></body></html>`);
-  });
 }
 
 /** The single-page application: its files, and its index for every path it routes itself. */
@@ -161,6 +146,3 @@ async function webApplication(app: FastifyInstance, root: string): Promise<void>
   });
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

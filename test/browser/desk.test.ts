@@ -3,6 +3,7 @@
  * server with the spring 2024 demo: an officer circulates a draft; two delegates, each in their
  * own browser, record positions, and the officer sees them arrive live; the deadline passes, the
  * outcome appears with its cited articles, and each delegate's inbox asks for acknowledgement;
+ * a member's authority acknowledges from the mailed link;
  * the page switches to Russian; a delegate cannot act for another state. Screenshots of each
  * page are kept in docs/screenshots.
  */
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireDueTimers, startConcord, type Concord } from '../../src/app/index.js';
+import { ackToken, fireDueTimers, startConcord, type Concord } from '../../src/app/index.js';
 import { ensureDemoAccounts, seedSpring2024 } from '../../src/demo/index.js';
 import { buildServer } from '../../src/server/app.js';
 import { MovableClock } from '../support/api.js';
@@ -34,17 +35,22 @@ describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000
   const closers: (() => Promise<unknown>)[] = [];
   const browsers = new Map<string, Page>();
 
-  /** A browser of its own for each person, signed in. */
-  async function browserOf(username: string): Promise<Page> {
-    const known = browsers.get(username);
-    if (known) return known;
+  /** A browser with a fresh profile: nobody signed in. */
+  async function freshBrowser(): Promise<Page> {
     const profile = mkdtempSync(join(tmpdir(), 'concord-browser-'));
     const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/Moscow' });
     closers.push(async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     });
-    const page = context.pages()[0] ?? (await context.newPage());
+    return context.pages()[0] ?? (await context.newPage());
+  }
+
+  /** A browser of its own for each person, signed in. */
+  async function browserOf(username: string): Promise<Page> {
+    const known = browsers.get(username);
+    if (known) return known;
+    const page = await freshBrowser();
     await page.goto(`${base}/login`);
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(`${username}-demo-2024`);
@@ -138,7 +144,25 @@ describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000
       await expect.poll(() => acknowledge.count()).toBe(0);
     }
     await officer.reload();
-    await expect.poll(() => officer.getByTestId('notification-KAZ').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+    await expect.poll(() => officer.getByTestId('notification-KAZ').locator('td').nth(2).textContent()).toMatch(/\d{4}-\d{2}-\d{2}.*via delegate/);
+  });
+
+  it('a member\'s authority acknowledges from the link in the notification, by pressing its button', async () => {
+    const officer = await browserOf('officer');
+    const decisionId = /\/decisions\/(D-[^/?#]+)/.exec(officer.url())?.[1] ?? '';
+    const mail = await freshBrowser();
+    await mail.goto(`${base}/ack/${await ackToken(concord, decisionId, 'TJK')}`);
+    await expect.poll(() => mail.getByRole('heading', { level: 1 }).textContent()).toContain(TITLE);
+    await shot(mail, 'acknowledgement-link');
+    // Opening the link is not a receipt: a mail scanner does as much.
+    const receipt = (state: string) => officer.getByTestId(`notification-${state}`).locator('td').nth(2).textContent();
+    await officer.reload();
+    await expect.poll(() => officer.getByTestId('notification-TJK').count()).toBe(1);
+    expect(await receipt('TJK')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await mail.getByRole('button', { name: /Acknowledge receipt/ }).click();
+    await expect.poll(() => mail.locator('main').textContent()).toContain('Receipt acknowledged for TJK');
+    await officer.reload();
+    await expect.poll(() => receipt('TJK')).toMatch(/\d{4}-\d{2}-\d{2}.*via link/);
   });
 
   it('switching to Russian translates the page', async () => {
