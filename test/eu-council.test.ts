@@ -64,6 +64,14 @@ describe('Council of the EU', () => {
     expect(r.refusal.field).toMatch(/^data\.population\.[A-Z]{3}$/);
   });
 
+  it('fills a partial year from the Council\'s recorded rows and asks only for the others', () => {
+    const recorded = ['DEU', 'FRA', 'ITA', 'ESP', 'POL', 'ROU'];
+    const r = decide(pack, { body: 'council', question: 'qmv', procedure: 'vote', date: '2022-06-01', positions: {}, data: { population: Object.fromEntries(Object.entries(population).filter(([s]) => !recorded.includes(s))) } });
+    expect(r.ok).toBe(true);
+    const missing = decide(pack, { body: 'council', question: 'qmv', procedure: 'vote', date: '2022-06-01', positions: {}, data: { population: Object.fromEntries(Object.entries(population).filter(([s]) => s !== 'MLT' && !recorded.includes(s))) } });
+    expect(missing).toMatchObject({ ok: false, refusal: { field: 'data.population.MLT' } });
+  });
+
   it('unanimity: an abstention does not prevent it (Art. 238(4) TFEU)', () => {
     const d = decideOn('eu-council', { body: 'council', question: 'unanimity', date: '2025-03-01', positions: votes(['HUN'], 'abstain') });
     expect(d).toMatchObject({ outcome: 'adopted', reason: 'unanimity' });
