@@ -44,6 +44,42 @@ describe('accounts over HTTP', () => {
     expect((await signIn(api, 'newcomer', oneTime)).status).toBe(401);
   });
 
+  it('a change of password ends the account’s other sessions, not the one that made it', async () => {
+    await createAccount(api.concord, { username: 'traveller', role: 'analyst', password: PASSWORD }, { actor: 'test' });
+    const laptop = await signIn(api, 'traveller', PASSWORD);
+    const forgotten = await signIn(api, 'traveller', PASSWORD);
+    const { secret } = await issueToken(api.concord, 'traveller', { name: 'script', scopes: ['read'], expiresInDays: 30 }, { actor: 'test' }).then((r) => (r.ok ? r.value : { secret: '' }));
+    const overview = (headers: Record<string, string>) => fetch(`${api.base}/api/overview`, { headers }).then((r) => r.status);
+    expect(await overview({ cookie: forgotten.cookie })).toBe(200);
+    const changed = await fetch(`${api.base}/api/session/password`, {
+      method: 'POST',
+      headers: { cookie: laptop.cookie, 'x-csrf-token': laptop.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ current: PASSWORD, next: 'another long enough password' }),
+    });
+    expect(changed.status).toBe(200);
+    expect(await overview({ cookie: laptop.cookie })).toBe(200);
+    expect(await overview({ cookie: forgotten.cookie })).toBe(401);
+    // A token is revoked by itself, not by the password.
+    expect(await overview({ authorization: `Bearer ${secret}` })).toBe(200);
+  });
+
+  it('guessing the current password in a stolen session locks the account and ends the session', async () => {
+    await createAccount(api.concord, { username: 'stolen', role: 'analyst', password: PASSWORD }, { actor: 'test' });
+    const thief = await signIn(api, 'stolen', PASSWORD);
+    const guess = (current: string) =>
+      fetch(`${api.base}/api/session/password`, {
+        method: 'POST',
+        headers: { cookie: thief.cookie, 'x-csrf-token': thief.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ current, next: 'the thief’s own password' }),
+      });
+    for (let attempt = 1; attempt < MAX_FAILED_LOGINS; attempt++) expect((await guess(`guess ${attempt}`)).status).toBe(422);
+    const last = await guess('one guess too many');
+    expect(last.status).toBe(422);
+    expect(await last.json()).toMatchObject({ field: 'current', detail: expect.stringContaining('locked until') as string });
+    expect((await fetch(`${api.base}/api/overview`, { headers: { cookie: thief.cookie } })).status).toBe(401);
+    expect((await signIn(api, 'stolen', PASSWORD)).status).toBe(401);
+  });
+
   it('sets an HttpOnly, SameSite=Strict cookie and requires its CSRF token on writes', async () => {
     const response = await fetch(`${api.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: PASSWORD }) });
     const setCookie = response.headers.get('set-cookie') ?? '';

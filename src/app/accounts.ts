@@ -101,15 +101,33 @@ export async function disableAccount(c: Concord, username: string, by: Actor): P
   });
 }
 
-export async function changePassword(c: Concord, username: string, change: { current: string; next: string }, by: Actor): Promise<Outcome<Account>> {
+/**
+ * Changes the password. Every other session of the account ends with it: a password is changed
+ * when it may be known to someone else, who may be signed in with it. The session that made the
+ * change (`keepSession`) stays; API tokens stay, being revoked one by one. A wrong current
+ * password counts towards the lock as at sign-in.
+ */
+export async function changePassword(c: Concord, username: string, change: { current: string; next: string }, by: Actor, keepSession?: string): Promise<Outcome<Account>> {
   const row = await c.database.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
-  if (!row || !(await verify(row.password_hash, change.current))) return refuse(c, 'change password', { code: 'refused', field: 'current', message: 'the current password is not correct' }, by);
+  if (!row) return refuse(c, 'change password', { code: 'not-found', field: 'username', message: `no account "${username}"` }, by);
+  if (!(await verify(row.password_hash, change.current))) {
+    // Guessing here is guessing at sign-in: the same count locks the account, and ends the guesser's session.
+    const locked = await countFailure(c, username);
+    if (locked !== undefined) await c.database.db.deleteFrom('web_sessions').where('username', '=', username).execute();
+    const message = locked === undefined ? 'the current password is not correct' : `the current password is not correct; after ${MAX_FAILED_LOGINS} wrong passwords the account is locked until ${locked} and signed out everywhere`;
+    return refuse(c, 'change password', { code: 'refused', field: 'current', message }, by);
+  }
   if (characters(change.next) < MIN_PASSWORD) return refuse(c, 'change password', { code: 'refused', field: 'next', message: `expected at least ${MIN_PASSWORD} characters` }, by);
   if (change.next === change.current) return refuse(c, 'change password', { code: 'refused', field: 'next', message: 'the new password must differ from the current one' }, by);
   const passwordHash = await hash(change.next, argon2id);
   const at = c.clock.now().toISOString();
   return appendAll(c, [accountAct(username, 'PasswordChanged', at, { username })], { actor: by.actor }, { ...toAccount(row), mustChangePassword: false }, 'change password', async (trx) => {
     await trx.updateTable('accounts').set({ password_hash: passwordHash, must_change_password: 0 }).where('username', '=', username).execute();
+    await trx
+      .deleteFrom('web_sessions')
+      .where('username', '=', username)
+      .where('id_hash', '!=', keepSession === undefined ? '' : digest(keepSession))
+      .execute();
   });
 }
 

@@ -20,8 +20,9 @@ export function disable(c: Concord, who: Signed, username: string): Promise<Outc
   return guarded(c, who, 'accounts:manage', () => disableAccount(c, username, actorOf(who)));
 }
 
-export function newPassword(c: Concord, who: Signed, change: { current: string; next: string }): Promise<Outcome<Account>> {
-  return changePassword(c, who.principal.username, change, actorOf(who));
+/** `sessionId`: the session the change is made in, which stays signed in while the others end. */
+export function newPassword(c: Concord, who: Signed, change: { current: string; next: string }, sessionId?: string): Promise<Outcome<Account>> {
+  return changePassword(c, who.principal.username, change, actorOf(who), sessionId);
 }
 
 export function ownTokens(c: Concord, who: Signed): Promise<Outcome<ApiToken[]>> {

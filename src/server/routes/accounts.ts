@@ -45,7 +45,7 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
   app.post('/api/session/password', { schema: { tags, summary: 'Change the password (first of all after a one-time password)', body: PasswordBody, response: { 200: Account } } }, async (request, reply) => {
     if (request.via !== 'cookie' || !request.who) return problem(reply, 401, 'sign in with the current password first', 'session');
     if (request.headers['x-csrf-token'] !== request.csrfToken) return problem(reply, 403, 'a write made with the session cookie must carry its X-CSRF-Token header', 'X-CSRF-Token');
-    const result = await desk.newPassword(c, request.who, request.body as Body<typeof PasswordBody>);
+    const result = await desk.newPassword(c, request.who, request.body as Body<typeof PasswordBody>, request.cookies[SESSION_COOKIE]);
     if (!result.ok) return problem(reply, result.refusal.code === 'refused' ? 422 : 409, result.refusal.message, result.refusal.field);
     return result.value;
   });
