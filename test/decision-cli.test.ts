@@ -46,6 +46,25 @@ describe('concord decision, session, contact and notify', () => {
     expect(twice.stderr).toMatch(/position: KAZ already gave "yes"/);
   });
 
+  it('an idempotency key answers the same command again and refuses a different one', () => {
+    concord('decision', 'draft', '--id', 'D-3', '--body', 'collective-security-council', '--question', 'substantive', '--title-en', 'T', '--title-ru', 'Т', '--text-en', 'X', '--text-ru', 'Х');
+    concord('decision', 'circulate', 'D-3', '--procedure', 'written', '--deadline', '2099-01-01T12:00:00Z');
+    const position = (word: string) => concord('decision', 'position', 'D-3', '--state', 'BLR', '--position', word, '--idempotency-key', 'blr-note-12', '--json');
+    const first = position('yes');
+    expect(first.code).toBe(0);
+    const again = position('yes');
+    expect(again.code).toBe(0);
+    const seqs = (out: string) => (JSON.parse(out) as { entries: { seq: number }[] }).entries.map((e) => e.seq);
+    expect(seqs(again.stdout)).toEqual(seqs(first.stdout));
+    const other = position('no');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/^concord decision position: --idempotency-key: key "blr-note-12" was already used for a different request/);
+    // The key is not the decision's: the same key on another command is another request, refused too.
+    const elsewhere = concord('statement', 'record', '--speaker', 'A spokesperson', '--state', 'BLR', '--venue', 'Briefing', '--said-on', '2026-03-01', '--url', 'https://example.org/b', '--summary', 'Said it', '--idempotency-key', 'blr-note-12');
+    expect(elsewhere.code).toBe(2);
+    expect(concord('decision', 'show', 'D-3').stdout).toMatch(/BLR.*yes/);
+  });
+
   it('convenes a session chaired by the state whose turn it is', () => {
     const r = concord('session', 'convene', '--id', 'S-2027', '--body', 'collective-security-council', '--date', '2027-05-10', '--place', 'Dushanbe');
     expect(r.stdout).toMatch(/chaired by TJK/);

@@ -3,6 +3,8 @@
  * version read. A refusal changes nothing, and is itself recorded, so the secretariat can show
  * what was attempted and why it was refused.
  */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { readSpan, readStream, type AppendResult, type LedgerEntry, type StreamAppend } from '../ledger/index.js';
 import type { Alongside, Concord } from './concord.js';
 
@@ -104,6 +106,22 @@ async function recordedUnder(c: Concord, key: string | undefined, streamIds: rea
   if (!span) return undefined;
   const entries = await readSpan(c.database, span.first_seq, span.last_seq);
   return entries.some((e) => streamIds.includes(e.streamId)) ? entries : undefined;
+}
+
+/**
+ * The actor of a request sent under the caller's idempotency key, its key carrying the request's
+ * fingerprint: the same request again is answered with what it recorded, and a different request
+ * under the same key is refused instead of being answered with the first one's entries.
+ */
+export async function keyedActor(c: Concord, by: Actor, request: unknown, describe: string): Promise<Outcome<Actor>> {
+  const key = by.idempotencyKey;
+  if (key === undefined) return { ok: true, value: by, entries: [] };
+  const fingerprint = createHash('sha256').update(canonicalize(request) ?? '').digest('hex');
+  // Every key made from this one sorts between "<key>#" and "<key>$" ('$' follows '#').
+  const used = await c.database.db.selectFrom('ledger_idempotency').select('key').where('key', '>=', `${key}#`).where('key', '<', `${key}$`).execute();
+  const other = used.some((row) => /^[0-9a-f]{64}$/.test(row.key.slice(key.length + 1)) && row.key !== `${key}#${fingerprint}`);
+  if (other) return refuse(c, describe, { code: 'idempotency-key-reused', field: 'idempotencyKey', message: `key "${key}" was already used for a different request` }, by);
+  return { ok: true, value: { ...by, idempotencyKey: `${key}#${fingerprint}` }, entries: [] };
 }
 
 /** Records the refused attempt (never fails the caller) and returns the refusal. */

@@ -31,6 +31,7 @@ import { boundNow, type PositionDocument } from '../core/decision/index.js';
 import { describeCitation, memberName } from '../core/framework/index.js';
 import { POSITION_WORDS, type PositionWord } from '../core/procedure/index.js';
 import { EXIT_OK, printJson, refuse, report } from './io.js';
+import { underKey } from './request-key.js';
 import { withConcord, withStoreOptions, type StoreFlags } from './store-options.js';
 
 type Flags = StoreFlags & Record<string, string | boolean | undefined>;
@@ -44,12 +45,13 @@ const json = (flags: Flags) => flags.json === true;
 function sub(parent: Command, name: string, describe: string, action: Action, setExit: (code: number) => void): Command {
   const command = withStoreOptions(parent.command(name).description(describe))
     .option('--actor <who>', 'who does this, for the ledger (default: cli)')
-    .option('--idempotency-key <key>', 'sending the same key again records nothing more')
+    .option('--idempotency-key <key>', 'the same command again under this key records nothing more; another one under it is refused')
     .option('--json', 'print JSON');
   command.action(async (...args: unknown[]) => {
     const positional = args.filter((a): a is string => typeof a === 'string');
     const flags = args.find((a): a is Flags => typeof a === 'object' && a !== null && !('commands' in a)) ?? {};
-    setExit(await withConcord(`${parent.name()} ${name}`, flags, (c) => action(c, flags, ...positional)));
+    const command = `${parent.name()} ${name}`;
+    setExit(await withConcord(command, flags, (c) => underKey(c, command, flags, positional, (keyed) => action(c, keyed, ...positional))));
   });
   return command;
 }

@@ -13,6 +13,7 @@ import { addUserCommands } from './user-command.js';
 import { NOTE_KINDS } from '../core/correspondence/index.js';
 import { runExport, runImport, runReplay, runVerify } from './ledger-command.js';
 import { runNoteRegister, runRegistry, runStatementRecord, runTimers, type NoteFlags, type RegistryFlags, type StatementFlags } from './registry-command.js';
+import { underKey } from './request-key.js';
 import { withConcord, withDatabase, withStoreOptions, type StoreFlags } from './store-options.js';
 
 function program(setExit: (code: number) => void): Command {
@@ -104,10 +105,10 @@ function program(setExit: (code: number) => void): Command {
       .requiredOption('--dated <date>', 'the date the note bears')
       .requiredOption('--kind <kind>', NOTE_KINDS.join(' | '))
       .requiredOption('--subject <text>', 'what the note is about')
-      .option('--idempotency-key <key>', 'sending the same key again records nothing more')
+      .option('--idempotency-key <key>', 'the same command again under this key records nothing more; another one under it is refused')
       .option('--json', 'print JSON'),
   ).action(async (flags: NoteFlags & StoreFlags) => {
-    setExit(await withConcord('note register', flags, (c) => runNoteRegister(c, flags)));
+    setExit(await withConcord('note register', flags, (c) => underKey(c, 'note register', flags, [], (keyed) => runNoteRegister(c, keyed))));
   });
 
   const statement = root.command('statement').description('Public statements: recorded apart, never a change of status.');
@@ -121,10 +122,10 @@ function program(setExit: (code: number) => void): Command {
       .requiredOption('--said-on <date>', 'the date it was said')
       .requiredOption('--url <link>', 'where it can be read')
       .requiredOption('--summary <text>', 'what was said, in a sentence')
-      .option('--idempotency-key <key>', 'sending the same key again records nothing more')
+      .option('--idempotency-key <key>', 'the same command again under this key records nothing more; another one under it is refused')
       .option('--json', 'print JSON'),
   ).action(async (flags: StatementFlags & StoreFlags) => {
-    setExit(await withConcord('statement record', flags, (c) => runStatementRecord(c, flags)));
+    setExit(await withConcord('statement record', flags, (c) => underKey(c, 'statement record', flags, [], (keyed) => runStatementRecord(c, keyed))));
   });
 
   withStoreOptions(root.command('timers').description('Fire the deadlines that are due (also done on every start) and list those pending.')).action(async (flags: StoreFlags) => {
