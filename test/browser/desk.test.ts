@@ -3,7 +3,8 @@
  * server with the spring 2024 demo: an officer circulates a draft; two delegates, each in their
  * own browser, record positions, and the officer sees them arrive live; the deadline passes, the
  * outcome appears with its cited articles, and each delegate's inbox asks for acknowledgement;
- * a member's authority acknowledges from the mailed link;
+ * a member's authority acknowledges from the mailed link; an absent member's no-objection
+ * notice is attached at a session and the item is adopted in limited format;
  * the page switches to Russian; a delegate cannot act for another state. Screenshots of each
  * page are kept in docs/screenshots.
  */
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ackToken, fireDueTimers, startConcord, type Concord } from '../../src/app/index.js';
+import { ackToken, addAgendaItem, conveneSession, draftDecision, fireDueTimers, recordAttendance, registerOfficialNote, startConcord, type Concord } from '../../src/app/index.js';
 import { ensureDemoAccounts, seedSpring2024 } from '../../src/demo/index.js';
 import { buildServer } from '../../src/server/app.js';
 import { MovableClock } from '../support/api.js';
@@ -163,6 +164,31 @@ describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000
     await expect.poll(() => mail.locator('main').textContent()).toContain('Receipt acknowledged for TJK');
     await officer.reload();
     await expect.poll(() => receipt('TJK')).toMatch(/\d{4}-\d{2}-\d{2}.*via link/);
+  });
+
+  it('at a session, an absent member\'s no-objection notice is attached and the item is adopted in limited format', async () => {
+    const by = { actor: 'test' };
+    await draftDecision(concord, { id: 'D-browser-limited', title: { en: 'Browser test: the budget', ru: 'Проверка в браузере: бюджет' }, text: { en: 'Approved.', ru: 'Утверждается.' }, body: 'collective-security-council', question: 'substantive', initiator: 'Secretariat' }, by);
+    await conveneSession(concord, { id: 'S-browser', body: 'collective-security-council', date: concord.today(), place: 'Minsk', temporaryChair: 'BLR' }, by);
+    await addAgendaItem(concord, 'S-browser', 'D-browser-limited', by);
+    for (const state of ['BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']) await recordAttendance(concord, 'S-browser', state, true, by);
+    await recordAttendance(concord, 'S-browser', 'ARM', false, by);
+    const note = await registerOfficialNote(concord, { sender: 'ARM', authority: 'Ministry of Foreign Affairs', reference: 'N-77/B', dated: concord.today(), kind: 'no-objection-notice', subject: 'No objection to the budget' }, by);
+    if (!note.ok) throw new Error(note.refusal.message);
+
+    const officer = await browserOf('officer');
+    await officer.goto(`${base}/sessions/S-browser`);
+    const form = officer.locator('form', { has: officer.getByRole('heading', { name: /No objection from an absent member/ }) });
+    await expect.poll(() => form.getByLabel('Its no-objection notice').locator('option').first().textContent()).toContain('N-77/B');
+    expect(await form.getByLabel('Absent member').inputValue()).toBe('ARM');
+    await form.getByRole('button', { name: 'Attach the notice' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('notice N-77/B of Armenia is attached to “Browser test: the budget”');
+    await shot(officer, 'session-no-objection');
+    await officer.getByRole('button', { name: 'Close the session' }).click();
+    await officer.getByRole('dialog').getByRole('button', { name: 'Close the session' }).click();
+    await officer.goto(`${base}/decisions/D-browser-limited`);
+    await expect.poll(() => officer.getByTestId('outcome').textContent()).toMatch(/limited format/i);
+    expect(await officer.getByTestId('position-ARM').textContent()).toContain('no objection');
   });
 
   it('switching to Russian translates the page', async () => {

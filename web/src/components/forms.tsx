@@ -132,9 +132,9 @@ export function SelectField({ label, error, hint, children, ...select }: FieldFr
   );
 }
 
-export function SubmitButton({ pending, children }: { readonly pending: boolean; readonly children: ReactNode }): ReactNode {
+export function SubmitButton({ pending, disabled = false, children }: { readonly pending: boolean; readonly disabled?: boolean; readonly children: ReactNode }): ReactNode {
   return (
-    <button type="submit" className="primary" disabled={pending} aria-busy={pending}>
+    <button type="submit" className="primary" disabled={pending || disabled} aria-busy={pending}>
       {children}
     </button>
   );

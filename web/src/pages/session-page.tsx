@@ -1,6 +1,7 @@
 /**
  * One session: its chair, its agenda, who is present (presence without objection counts as
- * consent when an item is decided at the session), and its closing.
+ * consent when an item is decided at the session), the no-objection notices of absent members,
+ * and its closing.
  */
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +10,10 @@ import { useBodyName, useFramework } from '../api/framework';
 import { useAction, useApi } from '../api/hooks';
 import { useLiveRefresh } from '../api/live';
 import { query } from '../api/client';
-import type { DecisionSummary, Registry, SessionView } from '../api/types';
+import type { DecisionSummary, OfficialNote, Registry, SessionView } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { DateText } from '../components/format';
-import { placeProblem, ProblemBanner, SelectField, SubmitButton } from '../components/forms';
+import { placeProblem, ProblemBanner, Saved, SelectField, SubmitButton } from '../components/forms';
 import { Loading, Page } from '../components/page';
 import { useLabels } from '../i18n/labels';
 import { useSession } from '../session/session';
@@ -78,6 +79,76 @@ function AttendanceRow({ session, state, editable, onDone }: { readonly session:
         </td>
       )}
     </tr>
+  );
+}
+
+/**
+ * Limited format: a member absent from the session sends a note that it does not object, and the
+ * item is adopted without binding it. The note must be registered first; only that member's
+ * no-objection notices are offered.
+ */
+function NoObjectionForm({ session, items, onDone }: { readonly session: SessionView; readonly items: readonly DecisionSummary[]; readonly onDone: () => void }): ReactNode {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const action = useAction<{ decisionId: string; state: string; noteId: string }, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/no-objections`);
+  const notes = useApi<{ notes: OfficialNote[] }>('/api/correspondence');
+  useLiveRefresh(['note-*'], notes.reload);
+  const absent = Object.keys(session.attendance).filter((s) => !session.attendance[s]).sort();
+  const [choice, setChoice] = useState({ decisionId: '', state: '', noteId: '' });
+  const [attached, setAttached] = useState<string | null>(null);
+  const decisionId = items.some((d) => d.id === choice.decisionId) ? choice.decisionId : (items[0]?.id ?? '');
+  const state = absent.includes(choice.state) ? choice.state : (absent[0] ?? '');
+  const offered = (notes.data?.notes ?? []).filter((n) => n.kind === 'no-objection-notice' && n.sender === state);
+  const noteId = offered.some((n) => n.id === choice.noteId) ? choice.noteId : (offered[0]?.id ?? '');
+  const placed = placeProblem(action.problem, ['decisionId', 'state', 'noteId', 'note']);
+  const submit = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault();
+    setAttached(null);
+    const result = await action.run({ decisionId, state, noteId });
+    if (!result.ok) return;
+    const reference = offered.find((n) => n.id === noteId)?.reference ?? noteId;
+    const title = items.find((d) => d.id === decisionId)?.title;
+    setAttached(t('sessions.noObjectionAttached', { state: labels.state(state), note: reference, decision: title ? labels.pick(title) : decisionId }));
+    onDone();
+  };
+  return (
+    <form className="subform" onSubmit={(event) => void submit(event)} aria-labelledby="no-objection-heading" noValidate>
+      <h3 id="no-objection-heading">{t('sessions.noObjectionTitle')}</h3>
+      <p className="hint">{t('sessions.noObjectionHint')}</p>
+      <ProblemBanner problem={placed.top} focus />
+      <Saved show={attached !== null}>{attached}</Saved>
+      {items.length === 0 || absent.length === 0 ? (
+        <p className="hint">{items.length === 0 ? t('sessions.noOpenItems') : t('sessions.noAbsentMembers')}</p>
+      ) : (
+        <div className="inline-fields">
+          <SelectField label={t('sessions.item')} value={decisionId} error={placed.at('decisionId')} onChange={(e) => { setChoice({ ...choice, decisionId: e.target.value }); }}>
+            {items.map((d) => (
+              <option key={d.id} value={d.id}>
+                {labels.pick(d.title)} ({d.id})
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('sessions.absentMember')} value={state} error={placed.at('state')} onChange={(e) => { setChoice({ ...choice, state: e.target.value, noteId: '' }); }}>
+            {absent.map((s) => (
+              <option key={s} value={s}>
+                {labels.state(s)} ({s})
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('sessions.noObjectionNote')} value={noteId} error={placed.at('noteId') ?? placed.at('note')} onChange={(e) => { setChoice({ ...choice, noteId: e.target.value }); }}>
+            {offered.length === 0 && <option value="">{t('sessions.noNoteRegistered')}</option>}
+            {offered.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.reference} · {n.authority} · {n.dated}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton pending={action.pending} disabled={noteId === ''}>
+            {t('sessions.attachNoObjection')}
+          </SubmitButton>
+        </div>
+      )}
+    </form>
   );
 }
 
@@ -173,6 +244,7 @@ export function SessionPage(): ReactNode {
                 </ol>
               )}
               {editable && <AgendaForm session={session} drafts={all.filter((d) => d.status === 'draft' && d.body === session.body)} onDone={reload} />}
+              {editable && <NoObjectionForm session={session} items={all.filter((d) => session.agenda.includes(d.id) && d.status === 'tabled')} onDone={reload} />}
             </section>
             <section className="card" aria-labelledby="attendance-heading">
               <h2 id="attendance-heading">{t('sessions.attendance')}</h2>
