@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   decisionState,
+  fireDueTimers,
   notificationsOf,
   partyRecordAt,
   recordPosition,
@@ -137,6 +138,17 @@ describe.each(engines)('the spring 2024 demo on $name', (engine: Engine) => {
     expect(await ledgerHead(fresh.c)).toEqual(before);
     expect(again).toEqual({ ...fresh.summary, recorded: 0 });
     expect(await verifyChain(fresh.c.database)).toMatchObject({ ok: true, count: before?.seq });
+  });
+
+  it('opens another procedure when a later start finds the last one past its deadline', async () => {
+    const fresh = await seeded();
+    now = new Date(Date.parse(PRESENT) + 10 * 86_400_000);
+    expect(await fireDueTimers(fresh.c)).toBeGreaterThan(0);
+    expect((await decisionState(fresh.c, fresh.summary.openProcedure.id))?.status).toBe('closed');
+    const later = await seedSpring2024(fresh.c);
+    expect(later.openProcedure).toMatchObject({ id: `${fresh.summary.openProcedure.id}-2`, status: 'circulating', positions: ['KAZ', 'RUS'] });
+    expect(Date.parse(later.openProcedure.deadline ?? '')).toBeGreaterThan(now.getTime() + 6 * 86_400_000);
+    expect((await seedSpring2024(fresh.c)).recorded).toBe(0);
   });
 
   it('refuses a present that is not after the scenario’s last act, and a database of another organization', async () => {

@@ -91,7 +91,7 @@ export async function seedSpring2024(c: Concord, options: DemoOptions = {}): Pro
   // Who acknowledged, and when, is not documented: the demo enters the five members' receipts
   // now, and leaves Armenia's outstanding, as a member that takes no part would leave it.
   for (const id of [MINSK.documents.id, MINSK.budget.id, ALMATY.documents.id]) await ensureAcknowledged(now, id, TOOK_PART, act);
-  await openWrittenProcedure(now, act);
+  const open = await openWrittenProcedure(now, act);
 
   return {
     scenario: 'spring-2024',
@@ -100,7 +100,7 @@ export async function seedSpring2024(c: Concord, options: DemoOptions = {}): Pro
     decisions: { minskDocuments: MINSK.documents.id, budget2024: MINSK.budget.id, almatyDefence: ALMATY.documents.id },
     notes,
     statements,
-    openProcedure: await openProcedureNow(c),
+    openProcedure: await openProcedureNow(c, open),
   };
 }
 
@@ -135,25 +135,37 @@ async function recordEndOfMay(c: Concord, act: StepActor): Promise<DemoSummary['
   return { budgetNoObjection: budgetNotice.id, almatyNoObjection: almatyNotice.id };
 }
 
-/** The demonstration draft, out for written procedure until some days after the present. */
-async function openWrittenProcedure(c: Concord, act: StepActor): Promise<void> {
+/**
+ * The demonstration draft, out for written procedure until some days after the present. Once a
+ * procedure's deadline has passed, the next start opens another, so that a newcomer always finds
+ * one to take part in.
+ */
+async function openWrittenProcedure(c: Concord, act: StepActor): Promise<string> {
   const { positionsIn, ...draft } = OPEN_PROCEDURE;
-  await ensureDraft(c, draft, act);
-  const deadline = middayOf(addDays(c.clock.now(), OPEN_PROCEDURE_DAYS).toISOString().slice(0, 10));
-  await ensureCirculated(c, draft.id, { procedure: 'written', deadline }, act);
-  for (const state of positionsIn) {
-    await ensurePosition(c, draft.id, { state, position: 'yes', document: { kind: 'delegate-entry', by: DEMO_ACTOR } }, act);
+  const now = c.clock.now().toISOString();
+  for (let round = 1; ; round++) {
+    const id = round === 1 ? draft.id : `${draft.id}-${round}`;
+    const earlier = await decisionState(c, id);
+    const over = earlier !== undefined && earlier.status !== 'draft' && (earlier.status !== 'circulating' || (earlier.deadline ?? now) <= now);
+    if (over) continue;
+    await ensureDraft(c, { ...draft, id }, act);
+    const deadline = middayOf(addDays(c.clock.now(), OPEN_PROCEDURE_DAYS).toISOString().slice(0, 10));
+    await ensureCirculated(c, id, { procedure: 'written', deadline }, act);
+    for (const state of positionsIn) {
+      await ensurePosition(c, id, { state, position: 'yes', document: { kind: 'delegate-entry', by: DEMO_ACTOR } }, act);
+    }
+    return id;
   }
 }
 
-async function openProcedureNow(c: Concord): Promise<DemoSummary['openProcedure']> {
-  const state = await decisionState(c, OPEN_PROCEDURE.id);
-  if (!state) throw new Error(`demo: ${OPEN_PROCEDURE.id} is not on record`);
+async function openProcedureNow(c: Concord, id: string): Promise<DemoSummary['openProcedure']> {
+  const state = await decisionState(c, id);
+  if (!state) throw new Error(`demo: ${id} is not on record`);
   const body = findBody(c.pack, state.body);
   const members = body ? compositionOn(c.pack, body, state.date).members : [];
   const positions = Object.keys(state.positions).sort();
   const awaited = state.status === 'circulating' ? members.filter((m) => !state.positions[m]) : [];
-  return { id: OPEN_PROCEDURE.id, status: state.status, deadline: state.deadline, positions, awaited };
+  return { id, status: state.status, deadline: state.deadline, positions, awaited };
 }
 
 function attendanceWithoutArmenia(): Record<string, boolean> {
