@@ -197,9 +197,13 @@ describe.each(engines)('decisions on $name', (engine) => {
     expect(closed).toMatchObject({ version: 2, result: { outcome: 'contested', notBound: ['ARM'] } });
     const versions = await c.database.db.selectFrom('ledger_entries').select('type').where('stream_id', '=', 'decision-D-4').execute();
     expect(versions.map((v) => v.type)).toEqual(['DraftCreated', 'DraftAmended', 'DraftTabled', 'DecisionClosed']);
-    expect((await accedeToDecision(c, 'D-4', { state: 'ARM', accededOn: '2026-04-01', document: delegate('ARM') }, officer)).ok).toBe(true);
+    // An accession is dated neither before the decision was taken nor after the day it is recorded.
+    const dated = (accededOn: string) => accedeToDecision(c, 'D-4', { state: 'ARM', accededOn, document: delegate('ARM') }, officer);
+    expect(await dated('2026-03-01')).toMatchObject({ ok: false, refusal: { field: 'accededOn', message: expect.stringContaining('taken on 2026-03-02') as string } });
+    expect(await dated('2026-04-01')).toMatchObject({ ok: false, refusal: { field: 'accededOn', message: expect.stringContaining('after today') as string } });
+    expect((await dated('2026-03-02')).ok).toBe(true);
     expect((await decisionState(c, 'D-4'))?.acceded).toEqual(['ARM']);
-    expect((await accedeToDecision(c, 'D-4', { state: 'RUS', accededOn: '2026-04-01', document: delegate('RUS') }, officer)).ok).toBe(false);
+    expect((await accedeToDecision(c, 'D-4', { state: 'RUS', accededOn: '2026-03-02', document: delegate('RUS') }, officer)).ok).toBe(false);
   });
 
   it('a silence procedure whose deadline passes while Concord is down is closed at start with the right outcome', async () => {

@@ -78,7 +78,7 @@ export async function closing(c: Concord, state: DecisionState): Promise<Decisio
 }
 
 export function accedeToDecision(c: Concord, id: string, accession: { state: string; accededOn: string; document: PositionDocument }, by: Actor): Promise<Outcome<DecisionState>> {
-  return runDecisionCommand(c, id, { kind: 'accede', ...accession }, by);
+  return runDecisionCommand(c, id, { kind: 'accede', ...accession, today: c.today() }, by);
 }
 
 export async function decisionState(c: Concord, id: string): Promise<DecisionState | undefined> {

@@ -40,7 +40,8 @@ export type DecisionCommand =
       readonly attendance?: Readonly<Record<string, boolean>> | undefined;
       readonly framework: { readonly id: string; readonly digest: string };
     }
-  | { readonly kind: 'accede'; readonly state: string; readonly accededOn: string; readonly document: PositionDocument };
+  /** `today`: the day it is recorded, after which no accession can be dated. */
+  | { readonly kind: 'accede'; readonly state: string; readonly accededOn: string; readonly today: string; readonly document: PositionDocument };
 
 // ── Events ──────────────────────────────────────────────────────────────────────────────────
 
@@ -79,6 +80,8 @@ export interface DecisionState {
   readonly deadline: string | undefined;
   readonly positions: Readonly<Record<string, { readonly position: PositionWord; readonly at: string; readonly document: PositionDocument }>>;
   readonly result: Decision | undefined;
+  /** The day the decision was taken. */
+  readonly closedOn: string | undefined;
   readonly acceded: readonly string[];
 }
 
@@ -98,6 +101,7 @@ export const initialDecision: DecisionState = {
   deadline: undefined,
   positions: {},
   result: undefined,
+  closedOn: undefined,
   acceded: [],
 };
 
@@ -132,6 +136,8 @@ export function decideDecision(command: DecisionCommand, state: DecisionState, p
     case 'accede':
       if (!isCalendarDate(command.accededOn)) return refuse('invalid', 'accededOn', `expected a date YYYY-MM-DD; got "${command.accededOn}"`);
       if (state.status !== 'closed' || !state.result) return refuse('wrong-status', 'status', 'only a decision taken can be acceded to');
+      if (state.closedOn !== undefined && command.accededOn < state.closedOn) return refuse('invalid', 'accededOn', `the decision was taken on ${state.closedOn}; an accession cannot precede it (got ${command.accededOn})`);
+      if (command.accededOn > command.today) return refuse('invalid', 'accededOn', `an accession is recorded once made: ${command.accededOn} is after today, ${command.today}`);
       if (!state.result.notBound.includes(command.state) || state.acceded.includes(command.state)) {
         return refuse('not-allowed', 'state', `${command.state} is already bound by this decision`);
       }
@@ -240,7 +246,7 @@ export function evolveDecision(state: DecisionState, event: DecisionEvent): Deci
     case 'PositionRecorded':
       return { ...state, positions: { ...state.positions, [event.data.state]: event.data } };
     case 'DecisionClosed':
-      return { ...state, status: 'closed', result: event.data.result };
+      return { ...state, status: 'closed', result: event.data.result, closedOn: event.validAt.slice(0, 10) };
     case 'AccessionRecorded':
       return { ...state, acceded: [...state.acceded, event.data.state] };
   }
