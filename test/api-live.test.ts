@@ -63,6 +63,20 @@ describe.each(engines)('the live stream on $name', (engine) => {
     }
   });
 
+  it('starts a new reader at the present, even after writes made while no one listened', async () => {
+    const statement = (summary: string) => call(api, 'officer', 'POST', '/api/statements', { speaker: 'A', state: 'KGZ', venue: 'Press', saidOn: '2026-01-03', url: `https://example.org/${summary}`, summary });
+    expect((await statement('while no one listened')).status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const fresh = await openStream(`${api.base}/api/events`, bearer(api, 'officer'));
+    try {
+      await statement('after the reader came');
+      await fresh.waitFor((e) => e.data.data.summary === 'after the reader came');
+      expect(fresh.events.map((e) => e.data.data.summary)).toEqual(['after the reader came']);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('ends the stream of a token revoked while it is open, and limits the streams of one account', async () => {
     const issued = await issueToken(api.concord, 'delegate-arm', { name: 'watcher', scopes: ['read'], expiresInDays: 1 }, SYSTEM);
     if (!issued.ok) throw new Error(issued.refusal.message);
