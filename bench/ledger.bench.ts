@@ -6,16 +6,12 @@
  * The events carry a type no read model projects, so the append figures compare event store
  * with event store; replay measures the read models separately.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { appendToLedger, readStream, replayProjections, verifyChain } from '../src/ledger/index.js';
-import { openDatabase, type Database, type StoreConfig } from '../src/store/database.js';
+import { openDatabase, type Database } from '../src/store/database.js';
 import { projectEntries } from '../src/store/projections.js';
-import { adminQuery, POSTGRES_URL, postgresReachable } from '../test/support/stores.js';
-import type { BenchRow } from './report.js';
+import { freshSchema, postgres, POSTGRES_URL, postgresReachable, sqlite, type Engine } from '../test/support/stores.js';
+import { median, type BenchRow } from './report.js';
 
 const SINGLE = 1000;
 const BATCHES = 10;
@@ -25,11 +21,6 @@ const RUNS = 3;
 
 function payload(i: number) {
   return { id: `n${i}`, sender: 'ARM', authority: 'Ministry of Foreign Affairs', reference: `${i}/2026`, dated: '2026-01-15', subject: 'A note of average length for the register' };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 async function timed(events: number, work: () => Promise<void>): Promise<number> {
@@ -49,29 +40,15 @@ interface Subject {
   close(): Promise<void>;
 }
 
-async function concordSubject(engine: 'sqlite' | 'postgres'): Promise<Subject> {
-  let config: StoreConfig;
-  let cleanup: () => Promise<void>;
-  if (engine === 'sqlite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
-    config = { dataDir };
-    cleanup = () => {
-      rmSync(dataDir, { recursive: true, force: true });
-      return Promise.resolve();
-    };
-  } else {
-    const schema = `concord_bench_${randomBytes(4).toString('hex')}`;
-    await adminQuery(`create schema ${schema}`);
-    config = { url: POSTGRES_URL, schema };
-    cleanup = () => adminQuery(`drop schema ${schema} cascade`);
-  }
+async function concordSubject(engine: Engine): Promise<Subject> {
+  const { config, cleanup } = await engine.fresh();
   const database: Database = await openDatabase(config);
   let counter = 0;
   // Commands append with the version they read, as Concord's handlers do.
   const versions = new Map<string, number>();
   const options = () => ({ actor: 'bench', recordedAt: new Date().toISOString() });
   return {
-    engine: `Concord on ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
+    engine: `Concord on ${engine.label}`,
     appendSingle: async (n) => {
       for (let i = 0; i < n; i++, counter++) {
         const streamId = `bench-${counter % STREAMS}`;
@@ -109,8 +86,7 @@ async function concordSubject(engine: 'sqlite' | 'postgres'): Promise<Subject> {
 }
 
 async function emmettSubject(): Promise<Subject> {
-  const schema = `emmett_bench_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`create schema ${schema}`);
+  const { schema, drop } = await freshSchema('emmett_bench');
   const url = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const store = getPostgreSQLEventStore(url);
   await store.schema.migrate();
@@ -140,7 +116,7 @@ async function emmettSubject(): Promise<Subject> {
     },
     close: async () => {
       await store.close();
-      await adminQuery(`drop schema ${schema} cascade`);
+      await drop();
     },
   };
 }
@@ -177,8 +153,8 @@ async function measure(subject: Subject): Promise<BenchRow[]> {
 
 export async function benchLedger(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const subjects: (() => Promise<Subject>)[] = [() => concordSubject('sqlite')];
-  if (await postgresReachable()) subjects.push(() => concordSubject('postgres'), () => emmettSubject());
+  const subjects: (() => Promise<Subject>)[] = [() => concordSubject(sqlite)];
+  if (await postgresReachable()) subjects.push(() => concordSubject(postgres), () => emmettSubject());
   else process.stderr.write(`PostgreSQL is not reachable at ${POSTGRES_URL}: the PostgreSQL and Emmett rows are left out.\n`);
   for (const make of subjects) {
     const subject = await make();

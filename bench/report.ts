@@ -21,3 +21,13 @@ export function markdownTable(rows: readonly BenchRow[]): string {
   for (const r of rows) lines.push(`| ${r.group} | ${r.name} | ${r.detail} | ${Math.round(r.median).toLocaleString('en-US')} ${r.unit} |`);
   return lines.join('\n');
 }
+
+/** The value below which p % of the values fall (nearest rank). */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}

@@ -14,12 +14,14 @@ export const POSTGRES_REQUIRED = process.env.CONCORD_REQUIRE_POSTGRES === '1';
 
 export interface Engine {
   readonly name: 'sqlite' | 'postgres';
+  readonly label: 'SQLite' | 'PostgreSQL';
   /** A fresh, empty place to store data, and how to remove it. */
   fresh(): Promise<{ config: StoreConfig; cleanup: () => Promise<void> }>;
 }
 
 export const sqlite: Engine = {
   name: 'sqlite',
+  label: 'SQLite',
   fresh: () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'concord-test-'));
     const cleanup = () => {
@@ -32,12 +34,19 @@ export const sqlite: Engine = {
 
 export const postgres: Engine = {
   name: 'postgres',
+  label: 'PostgreSQL',
   fresh: async () => {
-    const schema = `concord_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`create schema ${schema}`);
-    return { config: { url: POSTGRES_URL, schema }, cleanup: () => adminQuery(`drop schema ${schema} cascade`) };
+    const { schema, drop } = await freshSchema('concord_test');
+    return { config: { url: POSTGRES_URL, schema }, cleanup: drop };
   },
 };
+
+/** A new, empty schema on the test server, and how to drop it. */
+export async function freshSchema(prefix: string): Promise<{ schema: string; drop: () => Promise<void> }> {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create schema ${schema}`);
+  return { schema, drop: () => adminQuery(`drop schema ${schema} cascade`) };
+}
 
 export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
