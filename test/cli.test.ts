@@ -33,6 +33,7 @@ describe('concord decide', () => {
         expect(Object.keys(out)).toEqual(CONTRACT_KEYS);
         expect(['adopted', 'rejected', 'contested', 'pending']).toContain(out.outcome);
         for (const entry of out.trace as { rule: string; cites: string[]; finding: string }[]) {
+          expect(Object.keys(entry)).toEqual(['rule', 'cites', 'finding']);
           expect(entry.rule).toEqual(expect.any(String));
           expect(entry.cites.length).toBeGreaterThan(0);
           for (const c of entry.cites) expect(c).toMatch(/^[a-z0-9-]+:[A-Za-z0-9.()-]+$/);

@@ -48,6 +48,15 @@ function subjectOf(raw: string): string {
     enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString() : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString(),
   );
 }
+/** The text of a message, whatever its transfer encoding. */
+function textOf(raw: string): string {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  if (/^Content-Transfer-Encoding: base64/im.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString();
+  if (!/^Content-Transfer-Encoding: quoted-printable/im.test(head)) return body;
+  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return Buffer.from(bytes, 'latin1').toString();
+}
 const CSTO = ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK'];
 const officer = { actor: 'officer:test' };
 const delegate = (state: string) => ({ kind: 'delegate-entry' as const, by: `delegate:${state}` });
@@ -117,6 +126,11 @@ describe.each(engines)('decisions on $name', (engine) => {
     expect(smtp.received.find((r) => r.to === 'mfa@arm.test')?.body).toContain('https://concord.test/ack/');
     expect(subjectOf(smtp.received.find((r) => r.to === 'mfa@rus.test')?.body ?? '')).toContain('Решение: О бюджете — принято, оспаривается');
     expect(subjectOf(smtp.received.find((r) => r.to === 'mfa@arm.test')?.body ?? '')).toContain('Decision: On the budget — adopted, contested');
+    // The findings follow the member's language, with the same articles.
+    const russian = textOf(smtp.received.find((r) => r.to === 'mfa@rus.test')?.body ?? '');
+    expect(russian).toMatch(/· ARM: отсутствие без какого-либо уведомления\. Молчание не есть согласие.*\[/);
+    expect(russian).not.toContain('Silence is not consent');
+    expect(textOf(smtp.received.find((r) => r.to === 'mfa@arm.test')?.body ?? '')).toContain('Silence is not consent');
   });
 
   it('a receiver that fails three times and then recovers receives the notification once; every attempt is recorded', async () => {

@@ -184,7 +184,8 @@ async function compose(c: Concord, row: DeliveryRow, publicUrl: string): Promise
     `${w.bound}: ${names(result.bound)}`,
     `${w.notBound}: ${names(result.notBound)}`,
     '',
-    ...result.trace.map((t) => `· ${t.finding} [${t.cites.join(', ')}]`),
+    // Decisions recorded before the findings were kept in Russian have them in English only.
+    ...result.trace.map((t) => `· ${language === 'ru' ? (t.findingRu ?? t.finding) : t.finding} [${t.cites.join(', ')}]`),
     '',
     `${w.ack}: ${link}`,
   ].join('\n');

@@ -3,7 +3,7 @@
  * the outcome; exit 2 with the field at fault on bad input.
  */
 import { loadPack } from '../app/packs.js';
-import { decide, isCalendarDate, parseDecideInput } from '../core/procedure/index.js';
+import { decide, inContractWords, isCalendarDate, parseDecideInput } from '../core/procedure/index.js';
 import { EXIT_OK, printJson, readInput, refuse, today } from './io.js';
 
 export interface DecideFlags {
@@ -38,6 +38,6 @@ export async function runDecide(flags: DecideFlags): Promise<number> {
   if (!parsed.ok) return refuse('decide', `${parsed.field}: ${parsed.message}`);
   const result = decide(loaded.pack, parsed.input, { asOf: flags.asOf, now: flags.now ?? new Date().toISOString() });
   if (!result.ok) return refuse('decide', `${result.refusal.field}: ${result.refusal.message}`);
-  printJson(result.decision, flags.pretty ?? false);
+  printJson(inContractWords(result.decision), flags.pretty ?? false);
   return EXIT_OK;
 }

@@ -145,7 +145,7 @@ describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000
       await expect.poll(() => acknowledge.count()).toBe(0);
     }
     await officer.reload();
-    await expect.poll(() => officer.getByTestId('notification-KAZ').locator('td').nth(2).textContent()).toMatch(/\d{4}-\d{2}-\d{2}.*via delegate/);
+    await expect.poll(() => officer.getByTestId('notification-KAZ').locator('td').nth(2).textContent()).toMatch(/\d{4}-\d{2}-\d{2}.*by the delegate/);
   });
 
   it('a member\'s authority acknowledges from the link in the notification, by pressing its button', async () => {
@@ -163,7 +163,7 @@ describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000
     await mail.getByRole('button', { name: /Acknowledge receipt/ }).click();
     await expect.poll(() => mail.locator('main').textContent()).toContain('Receipt acknowledged for TJK');
     await officer.reload();
-    await expect.poll(() => receipt('TJK')).toMatch(/\d{4}-\d{2}-\d{2}.*via link/);
+    await expect.poll(() => receipt('TJK')).toMatch(/\d{4}-\d{2}-\d{2}.*by the mailed link/);
   });
 
   it('at a session, an absent member\'s no-objection notice is attached and the item is adopted in limited format', async () => {
@@ -199,6 +199,12 @@ describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000
     await expect.poll(() => officer.getByRole('navigation').first().textContent()).toContain('Решения');
     expect(await officer.getByRole('heading', { level: 1 }).textContent()).not.toBe('Dashboard');
     await shot(officer, 'dashboard-ru');
+    // The engine's findings too: the Minsk documents, decided without Armenia.
+    await officer.goto(`${base}/decisions/D-2023-11-23-minsk-documents`);
+    await expect.poll(() => officer.getByTestId('outcome').textContent()).toContain('Молчание не есть согласие');
+    expect(await officer.getByTestId('outcome').textContent()).not.toContain('Silence is not consent');
+    await officer.locator('table.trace').scrollIntoViewIfNeeded();
+    await shot(officer, 'decision-outcome-ru');
     await officer.getByLabel('Language / Язык').selectOption('en');
     await expect.poll(() => officer.locator('html').getAttribute('lang')).toBe('en');
   });

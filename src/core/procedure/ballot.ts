@@ -4,6 +4,7 @@
  */
 import type { PackRule } from '../framework/index.js';
 import type { CastPosition, PositionWord, TraceEntry } from './types.js';
+import { listRu, traceEntry } from './wording.js';
 
 export interface Ballot {
   /** Every seat on the body for this decision. */
@@ -48,15 +49,16 @@ export function buildBallot(input: BallotInput, trace: TraceEntry[]): Ballot {
   const { rule } = input;
   const excluded = rule.parties ? input.composition.filter((s) => input.parties.includes(s)) : [];
   if (rule.parties && excluded.length > 0) {
-    trace.push({
-      rule: rule.id,
-      cites: rule.parties.cites,
-      finding: `${list(excluded)} ${excluded.length === 1 ? 'is a party' : 'are parties'} and ${excluded.length === 1 ? 'does' : 'do'} not take part in the decision.`,
-    });
+    trace.push(
+      traceEntry(rule.id, rule.parties.cites, {
+        en: `${list(excluded)} ${excluded.length === 1 ? 'is a party' : 'are parties'} and ${excluded.length === 1 ? 'does' : 'do'} not take part in the decision.`,
+        ru: `${listRu(excluded)}: ${excluded.length === 1 ? 'сторона спора; в принятии решения не участвует' : 'стороны спора; в принятии решения не участвуют'}.`,
+      }),
+    );
     for (const s of excluded) {
       const p = input.positions[s];
       if (p && p.position !== 'absent' && p.position !== 'abstain') {
-        trace.push({ rule: rule.id, cites: rule.parties.cites, finding: `${s}'s "${p.position}" is not counted: a party does not vote.` });
+        trace.push(traceEntry(rule.id, rule.parties.cites, { en: `${s}'s "${p.position}" is not counted: a party does not vote.`, ru: `Позиция ${s} («${p.position}») не учитывается: сторона спора не голосует.` }));
       }
     }
   }

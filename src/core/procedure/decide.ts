@@ -23,6 +23,7 @@ import { decideBySilence } from './silence.js';
 import type { DecideInput, DecideOptions, DecideResult, Decision, Refusal, TraceEntry } from './types.js';
 import { decideByUnanimity } from './unanimity.js';
 import { sorted, type RuleContext, type Verdict } from './verdict.js';
+import { listRu, membersRu, procedureRu, questionRu, traceEntry, type Said } from './wording.js';
 
 export function decide(pack: Pack, input: DecideInput, options: DecideOptions = {}): DecideResult {
   const refuse = (code: Refusal['code'], field: string, message: string): DecideResult => ({ ok: false, refusal: { code, field, message } });
@@ -65,18 +66,26 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
   if ('refusal' in tables) return { ok: false, refusal: tables.refusal };
 
   const trace: TraceEntry[] = [];
-  trace.push({
-    rule: 'composition',
-    cites: body.composition.kind === 'seats' ? body.composition.cites : body.cites,
-    finding: `The ${body.name.en} on ${input.date}: ${composition.length} members (${composition.join(', ')})${input.members ? ', as given' : ''}.`,
-  });
-  trace.push({
-    rule: rule.id,
-    cites: rule.cites,
-    finding: `${capitalize(input.question)} questions: ${rule.title} (in force from ${rule.validFrom}${rule.validTo ? ` to ${rule.validTo}` : ''}); procedure: ${input.procedure}.`,
-  });
+  trace.push(
+    traceEntry('composition', body.composition.kind === 'seats' ? body.composition.cites : body.cites, {
+      en: `The ${body.name.en} on ${input.date}: ${composition.length} members (${composition.join(', ')})${input.members ? ', as given' : ''}.`,
+      ru: `${body.name.ru ?? body.name.en} на ${input.date}: ${composition.length} ${membersRu(composition.length)} (${composition.join(', ')})${input.members ? ', как указано' : ''}.`,
+    }),
+  );
+  const validity = { en: `in force from ${rule.validFrom}${rule.validTo ? ` to ${rule.validTo}` : ''}`, ru: `действует с ${rule.validFrom}${rule.validTo ? ` по ${rule.validTo}` : ''}` };
+  trace.push(
+    traceEntry(rule.id, rule.cites, {
+      en: `${capitalize(input.question)} questions: ${rule.title} (${validity.en}); procedure: ${input.procedure}.`,
+      ru: `${questionRu(input.question)}: правило «${rule.id}» (${validity.ru}); процедура: ${procedureRu(input.procedure)}.`,
+    }),
+  );
   if (input.parties && !rule.parties && parties.length > 0) {
-    trace.push({ rule: rule.id, cites: rule.cites, finding: `${list(parties)} named as ${parties.length === 1 ? 'party' : 'parties'}; this rule does not set parties aside, so they take part.` });
+    trace.push(
+      traceEntry(rule.id, rule.cites, {
+        en: `${list(parties)} named as ${parties.length === 1 ? 'party' : 'parties'}; this rule does not set parties aside, so they take part.`,
+        ru: `${listRu(parties)}: ${parties.length === 1 ? 'указана сторона спора' : 'указаны стороны спора'}; это правило не отстраняет стороны от решения, поэтому их участие сохраняется.`,
+      }),
+    );
   }
   const ballot = buildBallot(
     {
@@ -92,7 +101,12 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
     trace,
   );
   if (input.procedure === 'written' && ballot.late.length > 0) {
-    trace.push({ rule: rule.id, cites: terms.cites, finding: `${list(ballot.late)}: reply received after the deadline of ${input.deadline ?? ''}; counted as no reply.` });
+    trace.push(
+      traceEntry(rule.id, terms.cites, {
+        en: `${list(ballot.late)}: reply received after the deadline of ${input.deadline ?? ''}; counted as no reply.`,
+        ru: `${listRu(ballot.late)}: ответ получен после истечения срока (${input.deadline ?? ''}); считается отсутствием ответа.`,
+      }),
+    );
   }
   const ctx: RuleContext = { trace, tables: tables.tables };
   const verdict =
@@ -103,7 +117,7 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
   // Only a position actually taken is final; a block by absentees may still be lifted by their replies.
   const finalBlock = verdict.blockedBy.some((s) => ballot.positions.get(s) !== 'absent');
   const pending = stillOpen(finalBlock, withPosition(ballot, 'absent').length, input, options.now);
-  if (pending) trace.push({ rule: rule.id, cites: terms.cites, finding: pending.finding });
+  if (pending) trace.push(traceEntry(rule.id, terms.cites, pending.said));
   const notify = sorted([...composition, ...framed.members, ...parties]);
   const decision: Decision = {
     outcome: pending ? 'pending' : verdict.outcome,
@@ -136,14 +150,26 @@ function applyRule(ballot: Parameters<typeof decideByConsensus>[0], rule: PackRu
  * yet broken, or replies still outstanding. A written procedure without a deadline stays open
  * until every entitled member has replied.
  */
-function stillOpen(finalBlock: boolean, outstanding: number, input: DecideInput, now: string | undefined): { reason: string; finding: string } | undefined {
+function stillOpen(finalBlock: boolean, outstanding: number, input: DecideInput, now: string | undefined): { reason: string; said: Said } | undefined {
   if (input.procedure === 'vote' || finalBlock) return undefined;
   const running = input.deadline !== undefined && now !== undefined && Date.parse(now) < Date.parse(input.deadline);
   if (input.procedure === 'silence' && running) {
-    return { reason: 'silence-running', finding: `Silence has not been broken, and the deadline of ${input.deadline ?? ''} has not passed: the procedure is still open.` };
+    return {
+      reason: 'silence-running',
+      said: {
+        en: `Silence has not been broken, and the deadline of ${input.deadline ?? ''} has not passed: the procedure is still open.`,
+        ru: `Молчание не нарушено, и срок (${input.deadline ?? ''}) не истёк: процедура продолжается.`,
+      },
+    };
   }
   if (input.procedure === 'written' && outstanding > 0 && (running || input.deadline === undefined)) {
-    return { reason: 'awaiting-replies', finding: `${outstanding} ${outstanding === 1 ? 'reply is' : 'replies are'} outstanding and the procedure ${input.deadline ? `runs until ${input.deadline}` : 'has no deadline'}: the result is not final.` };
+    return {
+      reason: 'awaiting-replies',
+      said: {
+        en: `${outstanding} ${outstanding === 1 ? 'reply is' : 'replies are'} outstanding and the procedure ${input.deadline ? `runs until ${input.deadline}` : 'has no deadline'}: the result is not final.`,
+        ru: `Ответов не получено: ${outstanding}; процедура ${input.deadline ? `длится до ${input.deadline}` : 'не имеет срока'}: результат не окончательный.`,
+      },
+    };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base, consensus, doubleMajority, outcome, packWith, STATES } from '../../../test/support/pack.js';
-import { meetsShare, parseShare, POSITION_WORDS, type PositionWord } from './index.js';
+import { inContractWords, meetsShare, parseShare, POSITION_WORDS, type PositionWord } from './index.js';
 
 const word = fc.constantFrom<PositionWord>(...POSITION_WORDS);
 const positionsOf = (states: readonly string[]) => fc.tuple(...states.map(() => word)).map((ws) => Object.fromEntries(states.map((s, i) => [s, ws[i] as PositionWord])));
@@ -33,6 +33,9 @@ describe('invariants of every rule', () => {
           if (d.outcome === 'rejected') expect(d.bound).toEqual([]);
           if (d.blockedBy.length > 0) expect(d.outcome).toBe('rejected');
           expect(d.trace.every((t) => t.cites.length > 0)).toBe(true);
+          // Every finding is said in Russian too, and the contract's answer keeps to English.
+          for (const t of d.trace) expect(t.findingRu, t.finding).toMatch(/[а-яё]{3}/i);
+          expect(inContractWords(d).trace.every((t) => Object.keys(t).join() === 'rule,cites,finding')).toBe(true);
         }),
       );
     });

@@ -8,6 +8,7 @@ import type { BlockingMinoritySpec, QualifiedCriterion, QualifiedMajorityRuleSpe
 import { list, withPosition, type Ballot } from './ballot.js';
 import { formatShare, meetsShare, parseShare } from './share.js';
 import { note, quorumMet, rejected, sorted, type RuleContext, type Verdict } from './verdict.js';
+import { listRu, measureRu, ruPlural } from './wording.js';
 
 interface CriterionResult {
   readonly measure: string;
@@ -27,7 +28,12 @@ export function decideByQualifiedMajority(ballot: Ballot, rule: QualifiedMajorit
   const notTakingPart = sorted([...ballot.nonParticipating, ...optedOut]);
   const partial = notTakingPart.length > 0 && rule.partialParticipation !== undefined;
   const terms = partial && rule.partialParticipation ? rule.partialParticipation : { ...rule, cites: rule.cites };
-  if (partial) note(ctx, rule, terms.cites, `${list(notTakingPart)} ${notTakingPart.length === 1 ? 'does' : 'do'} not take part; the thresholds are recalculated on the ${participants.length} participating members.`);
+  if (partial) {
+    note(ctx, rule, terms.cites, {
+      en: `${list(notTakingPart)} ${notTakingPart.length === 1 ? 'does' : 'do'} not take part; the thresholds are recalculated on the ${participants.length} participating members.`,
+      ru: `${listRu(notTakingPart)}: неучастие; пороги пересчитываются по ${participants.length} ${ruPlural(participants.length, 'участвующему члену', 'участвующим членам', 'участвующим членам')}.`,
+    });
+  }
 
   const yes = participants.filter((s) => ballot.positions.get(s) === 'yes');
   // A criterion checked only on request is evaluated when its figures are at hand, and never decides.
@@ -37,7 +43,10 @@ export function decideByQualifiedMajority(ballot: Ballot, rule: QualifiedMajorit
   for (const r of results) {
     const minimum = r.minimum === undefined ? '' : ` and at least ${r.minimum}`;
     const request = r.onRequest ? ' (checked only if a member asks)' : '';
-    note(ctx, rule, terms.cites, `${r.measure}: ${r.yes} of ${r.total} in favour; ${r.strict ? 'more than' : 'at least'} ${formatShare(r.share)}${minimum} required${request}: ${r.met ? 'met' : 'not met'}.`);
+    note(ctx, rule, terms.cites, {
+      en: `${r.measure}: ${r.yes} of ${r.total} in favour; ${r.strict ? 'more than' : 'at least'} ${formatShare(r.share)}${minimum} required${request}: ${r.met ? 'met' : 'not met'}.`,
+      ru: `${measureRu(r.measure)}: «за» ${r.yes} из ${r.total}; требуется ${r.strict ? 'более' : 'не менее'} ${formatShare(r.share)}${r.minimum === undefined ? '' : ` и не менее ${r.minimum}`}${r.onRequest ? ' (проверяется только по просьбе члена)' : ''}: ${r.met ? 'выполнено' : 'не выполнено'}.`,
+    });
   }
   const tally = { participating: participants.length, criteria: results };
   const nonYes = participants.filter((s) => !yes.includes(s));
@@ -48,7 +57,10 @@ export function decideByQualifiedMajority(ballot: Ballot, rule: QualifiedMajorit
   if (blocking) {
     const needed = blockingMinimum(blocking, participants, ctx);
     if (nonYes.length < needed) {
-      note(ctx, rule, terms.cites, `Only ${nonYes.length} participating ${nonYes.length === 1 ? 'member is' : 'members are'} not in favour; a blocking minority needs at least ${needed}, so the qualified majority is deemed attained.`);
+      note(ctx, rule, terms.cites, {
+        en: `Only ${nonYes.length} participating ${nonYes.length === 1 ? 'member is' : 'members are'} not in favour; a blocking minority needs at least ${needed}, so the qualified majority is deemed attained.`,
+        ru: `Проект не поддержан лишь ${nonYes.length} ${ruPlural(nonYes.length, 'участвующим членом', 'участвующими членами', 'участвующими членами')}; для блокирующего меньшинства нужно не менее ${needed}, поэтому квалифицированное большинство считается достигнутым.`,
+      });
       return { outcome: 'adopted', reason: 'qualified-majority-deemed-attained', bound: sorted(participants), notBound: notTakingPart, blockedBy: [], tally: { ...tally, blockingMinimum: needed } };
     }
   }

@@ -34,6 +34,8 @@ export interface TraceEntry {
   readonly rule: string;
   readonly cites: readonly string[];
   readonly finding: string;
+  /** The same finding in Russian; not part of `concord decide`'s answer, absent from decisions recorded before it was kept. */
+  readonly findingRu?: string;
 }
 
 export type OutcomeWord = 'adopted' | 'rejected' | 'contested' | 'pending';

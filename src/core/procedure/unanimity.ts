@@ -8,11 +8,12 @@ import type { UnanimityRuleSpec } from '../framework/index.js';
 import { list, withPosition, type Ballot } from './ballot.js';
 import { formatShare, meetsShare, parseShare } from './share.js';
 import { note, quorumMet, rejected, sorted, type RuleContext, type Verdict } from './verdict.js';
+import { listRu, measureRu } from './wording.js';
 
 export function decideByUnanimity(ballot: Ballot, rule: UnanimityRuleSpec, ctx: RuleContext): Verdict {
   const against = withPosition(ballot, 'no');
   if (against.length > 0) {
-    note(ctx, rule, rule.cites, `${list(against)} voted against; unanimity is not reached.`);
+    note(ctx, rule, rule.cites, { en: `${list(against)} voted against; unanimity is not reached.`, ru: `${listRu(against)}: «против»; единогласия нет.` });
     return rejected('vote-against', against);
   }
   if (!quorumMet(ballot, rule, ctx)) return rejected('no-quorum');
@@ -21,23 +22,23 @@ export function decideByUnanimity(ballot: Ballot, rule: UnanimityRuleSpec, ctx: 
   const abstainers = withPosition(ballot, 'abstain', ...(rule.constructiveAbstention ? [] : (['opt-out'] as const)));
   const absent = withPosition(ballot, 'absent', 'no-objection');
   if (rule.abstentionBlocks && abstainers.length > 0) {
-    note(ctx, rule, rule.cites, `${list(abstainers)} abstained, and under this rule an abstention prevents unanimity.`);
+    note(ctx, rule, rule.cites, { en: `${list(abstainers)} abstained, and under this rule an abstention prevents unanimity.`, ru: `${listRu(abstainers)}: воздержание; по этому правилу воздержание препятствует единогласию.` });
     return rejected('abstention', abstainers);
   }
   if (rule.absenceBlocks && absent.length > 0) {
-    note(ctx, rule, rule.cites, `${list(absent)} did not take part, and under this rule unanimity needs every member.`);
+    note(ctx, rule, rule.cites, { en: `${list(absent)} did not take part, and under this rule unanimity needs every member.`, ru: `${listRu(absent)}: неучастие; по этому правилу для единогласия нужны все члены.` });
     return rejected('absence', absent);
   }
-  if (abstainers.length > 0) note(ctx, rule, rule.cites, `${list(abstainers)} abstained; an abstention does not prevent unanimity.`);
+  if (abstainers.length > 0) note(ctx, rule, rule.cites, { en: `${list(abstainers)} abstained; an abstention does not prevent unanimity.`, ru: `${listRu(abstainers)}: воздержание; воздержание не препятствует единогласию.` });
 
   const abstention = constructiveAbstention(ballot, rule, ctx);
   const tally = abstention.tally;
   if (abstention.failed) return rejected('constructive-abstention-threshold', [], tally);
   if (withPosition(ballot, 'yes').length === 0) {
-    note(ctx, rule, rule.cites, 'No member voted in favour; nothing was adopted.');
+    note(ctx, rule, rule.cites, { en: 'No member voted in favour; nothing was adopted.', ru: 'Ни один член не голосовал «за»; ничего не принято.' });
     return rejected('no-support', [], tally);
   }
-  note(ctx, rule, rule.cites, 'No member voted against: adopted unanimously.');
+  note(ctx, rule, rule.cites, { en: 'No member voted against: adopted unanimously.', ru: 'Ни один член не голосовал «против»: принято единогласно.' });
   const bound = ballot.composition.filter((s) => !declarants.includes(s));
   return { outcome: 'adopted', reason: 'unanimity', bound: sorted(bound), notBound: sorted(declarants), blockedBy: [], tally };
 }
@@ -59,9 +60,15 @@ export function constructiveAbstention(ballot: Ballot, rule: UnanimityRuleSpec, 
     constructiveAbstention: { states: declarants.length, ofStates: ballot.entitled.length, [ca.table]: sum(declarants), [`of${ca.table[0]?.toUpperCase() ?? ''}${ca.table.slice(1)}`]: sum(ballot.entitled) },
   };
   if (states && people) {
-    note(ctx, rule, ca.cites, `${list(declarants)} made formal declarations of abstention; they reach ${formatShare(ca.statesShare)} of the members and ${formatShare(ca.populationShare)} of the ${ca.table}, so the decision is not adopted.`);
+    note(ctx, rule, ca.cites, {
+      en: `${list(declarants)} made formal declarations of abstention; they reach ${formatShare(ca.statesShare)} of the members and ${formatShare(ca.populationShare)} of the ${ca.table}, so the decision is not adopted.`,
+      ru: `${listRu(declarants)}: официальные заявления о воздержании; заявившие составляют не менее ${formatShare(ca.statesShare)} членов и ${formatShare(ca.populationShare)} (${measureRu(ca.table)}), поэтому решение не принято.`,
+    });
     return { declarants, failed: true, tally };
   }
-  note(ctx, rule, ca.cites, `${list(declarants)} abstained with a formal declaration: not obliged to apply the decision, but accepting that it commits the organization.`);
+  note(ctx, rule, ca.cites, {
+    en: `${list(declarants)} abstained with a formal declaration: not obliged to apply the decision, but accepting that it commits the organization.`,
+    ru: `${listRu(declarants)}: воздержание с официальным заявлением — без обязанности применять решение, но с признанием того, что оно обязывает организацию.`,
+  });
   return { declarants, failed: false, tally };
 }

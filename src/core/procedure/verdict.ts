@@ -5,6 +5,7 @@ import type { PackRule } from '../framework/index.js';
 import { withPosition, type Ballot } from './ballot.js';
 import { formatShare, meetsShare, parseShare } from './share.js';
 import type { TraceEntry } from './types.js';
+import { ofMembersRu, traceEntry, type Said } from './wording.js';
 
 export interface Verdict {
   readonly outcome: 'adopted' | 'rejected' | 'contested';
@@ -25,8 +26,8 @@ export function rejected(reason: string, blockedBy: readonly string[] = [], tall
   return { outcome: 'rejected', reason, bound: [], notBound: [], blockedBy: [...blockedBy].sort(), tally };
 }
 
-export function note(ctx: RuleContext, rule: { id: string }, cites: readonly string[], finding: string): void {
-  ctx.trace.push({ rule: rule.id, cites, finding });
+export function note(ctx: RuleContext, rule: { id: string }, cites: readonly string[], said: Said): void {
+  ctx.trace.push(traceEntry(rule.id, cites, said));
 }
 
 /**
@@ -43,7 +44,10 @@ export function quorumMet(ballot: Ballot, rule: PackRule, ctx: RuleContext): boo
     ctx,
     rule,
     quorum.cites,
-    `${present} of ${members} members present; the quorum of ${quorum.strict ? 'more than' : 'at least'} ${formatShare(quorum.share)} ${met ? 'is met' : 'is not met'}.`,
+    {
+      en: `${present} of ${members} members present; the quorum of ${quorum.strict ? 'more than' : 'at least'} ${formatShare(quorum.share)} ${met ? 'is met' : 'is not met'}.`,
+      ru: `Присутствуют ${present} из ${members} ${ofMembersRu(members)}; кворум (${quorum.strict ? 'более' : 'не менее'} ${formatShare(quorum.share)}) ${met ? 'имеется' : 'отсутствует'}.`,
+    },
   );
   return met;
 }

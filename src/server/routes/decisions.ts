@@ -5,7 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, type Concord } from '../../app/index.js';
-import { decide, DecideInputSchema, parseDecideInput } from '../../core/procedure/index.js';
+import { decide, DecideInputSchema, inContractWords, parseDecideInput } from '../../core/procedure/index.js';
 import { idOf, named, read, write } from '../plumbing.js';
 import { AccessionBody, Anything, CirculateBody, DraftBody, Empty, Id, Key, PositionBody, StateCode, type Body } from '../schemas.js';
 
@@ -66,7 +66,7 @@ export function decisionRoutes(app: FastifyInstance, c: Concord): void {
       if (!parsed.ok) return Promise.resolve({ ok: false, refusal: { code: 'invalid', field: parsed.field, message: `${parsed.field}: ${parsed.message}` } });
       const result = decide(c.pack, parsed.input, { now: c.clock.now().toISOString() });
       if (!result.ok) return Promise.resolve({ ok: false, refusal: { code: 'refused', field: result.refusal.field, message: `${result.refusal.field}: ${result.refusal.message}` } });
-      return Promise.resolve(desk.found(result.decision));
+      return Promise.resolve(desk.found(inContractWords(result.decision)));
     }),
   );
 }

@@ -256,6 +256,8 @@ export const en = {
     delivered: 'Delivered',
     acknowledged: 'Acknowledged',
     via: 'via {{via}}',
+    viaLink: 'by the mailed link',
+    viaDelegate: 'by the delegate',
     notYet: 'not yet',
     back: 'All decisions',
   },

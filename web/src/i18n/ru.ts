@@ -257,6 +257,8 @@ export const ru: Messages = {
     delivered: 'Доставлено',
     acknowledged: 'Получение подтверждено',
     via: 'способ: {{via}}',
+    viaLink: 'по ссылке из уведомления',
+    viaDelegate: 'делегатом',
     notYet: 'ещё нет',
     back: 'Все решения',
   },

@@ -11,6 +11,7 @@ export function NotificationStatus({ view, onChange }: { readonly view: Decision
   const { t } = useTranslation();
   const labels = useLabels();
   const { can } = useSession();
+  const receivedBy = (via: string): string => (via === 'link' ? t('decisions.viaLink') : via === 'delegate' ? t('decisions.viaDelegate') : t('decisions.via', { via }));
   if (view.notifications.length === 0) return <p>{t('decisions.noNotifications')}</p>;
   return (
     <table className="data">
@@ -39,7 +40,7 @@ export function NotificationStatus({ view, onChange }: { readonly view: Decision
                   <span className="badge badge-outcome-adopted" aria-hidden="true">
                     ✓
                   </span> <InstantText value={n.acknowledgedAt} />
-                  {n.acknowledgedVia !== null && <> ({t('decisions.via', { via: n.acknowledgedVia })})</>}
+                  {n.acknowledgedVia !== null && <> ({receivedBy(n.acknowledgedVia)})</>}
                 </>
               ) : can.acknowledgeFor(n.state) ? (
                 <AcknowledgeButton decisionId={view.id} state={n.state} title={view.title} onDone={onChange} />

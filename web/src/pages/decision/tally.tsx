@@ -127,7 +127,7 @@ function StateList({ states }: { readonly states: readonly string[] }): ReactNod
 
 /** The outcome, its reason and the trace of rules that gave it, each with its articles. */
 export function OutcomeBox({ decision, acceded, testId = 'outcome' }: { readonly decision: Decision; readonly acceded: readonly string[]; readonly testId?: string }): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="outcome" data-testid={testId}>
       <p className="outcome-line">
@@ -174,9 +174,7 @@ export function OutcomeBox({ decision, acceded, testId = 'outcome' }: { readonly
               <td>
                 <code>{entry.rule}</code>
               </td>
-              <td>
-                <Recorded>{entry.finding}</Recorded>
-              </td>
+              <td>{i18n.language === 'ru' && entry.findingRu !== undefined ? <span lang="ru">{entry.findingRu}</span> : <Recorded>{entry.finding}</Recorded>}</td>
               <td>
                 <Cites cites={entry.cites} />
               </td>
