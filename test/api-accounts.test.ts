@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { validate, compileErrors } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, issueToken, MAX_FAILED_LOGINS } from '../src/app/index.js';
+import { changePassword, createAccount, issueToken, MAX_FAILED_LOGINS } from '../src/app/index.js';
 import { call, PASSWORD, startApi, type Api } from './support/api.js';
 import { sqlite } from './support/stores.js';
 
@@ -80,6 +80,13 @@ describe('accounts over HTTP', () => {
     expect((await signIn(api, 'stolen', PASSWORD)).status).toBe(401);
   });
 
+  it('changes nothing from a session that ended while the current password was being checked', async () => {
+    await createAccount(api.concord, { username: 'raced', role: 'analyst', password: PASSWORD }, { actor: 'test' });
+    const ended = await changePassword(api.concord, 'raced', { current: PASSWORD, next: 'a password from an ended session' }, { actor: 'user:raced' }, 'no-such-session');
+    expect(ended).toMatchObject({ ok: false, refusal: { field: 'session' } });
+    expect((await signIn(api, 'raced', PASSWORD)).status).toBe(200);
+  });
+
   it('sets an HttpOnly, SameSite=Strict cookie and requires its CSRF token on writes', async () => {
     const response = await fetch(`${api.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: PASSWORD }) });
     const setCookie = response.headers.get('set-cookie') ?? '';
@@ -137,7 +144,10 @@ describe('accounts over HTTP', () => {
     const bearer = { authorization: `Bearer ${secret}` };
     expect((await fetch(`${api.base}/api/overview`, { headers: bearer })).status).toBe(200);
     const stored = await api.concord.database.db.selectFrom('api_tokens').select('secret_hash').where('id', '=', token.id).executeTakeFirstOrThrow();
-    expect(stored.secret_hash).not.toContain(secret.split('_')[2] ?? '');
+    // The random part may itself hold "_": it is whatever follows the prefix and the id.
+    const random = /^concord_[0-9a-f]{12}_(.+)$/.exec(secret)?.[1] ?? '';
+    expect(random).toHaveLength(43);
+    expect(stored.secret_hash).not.toContain(random);
     await fetch(`${api.base}/api/tokens/${token.id}`, { method: 'DELETE', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
     expect((await fetch(`${api.base}/api/overview`, { headers: bearer })).status).toBe(401);
     expect((await call(api, 'admin', 'POST', '/api/accounts/analyst/disable')).status).toBe(200);

@@ -24,6 +24,7 @@ import {
   recordAttendance,
   recordPosition,
   recordPublicStatement,
+  keyedActor,
   registerOfficialNote,
   scheduleDeliveries,
   setContactPoint,
@@ -128,7 +129,7 @@ describe.each(engines)('decisions on $name', (engine) => {
     expect(subjectOf(smtp.received.find((r) => r.to === 'mfa@arm.test')?.body ?? '')).toContain('Decision: On the budget — adopted, contested');
     // The findings follow the member's language, with the same articles.
     const russian = textOf(smtp.received.find((r) => r.to === 'mfa@rus.test')?.body ?? '');
-    expect(russian).toMatch(/· ARM: отсутствие без какого-либо уведомления\. Молчание не есть согласие.*\[/);
+    expect(russian).toMatch(/· ARM: отсутствие без какого-либо уведомления\. Молчание не означает согласия.*\[/);
     expect(russian).not.toContain('Silence is not consent');
     expect(textOf(smtp.received.find((r) => r.to === 'mfa@arm.test')?.body ?? '')).toContain('Silence is not consent');
   });
@@ -215,6 +216,7 @@ describe.each(engines)('decisions on $name', (engine) => {
     const dated = (accededOn: string) => accedeToDecision(c, 'D-4', { state: 'ARM', accededOn, document: delegate('ARM') }, officer);
     expect(await dated('2026-03-01')).toMatchObject({ ok: false, refusal: { field: 'accededOn', message: expect.stringContaining('taken on 2026-03-02') as string } });
     expect(await dated('2026-04-01')).toMatchObject({ ok: false, refusal: { field: 'accededOn', message: expect.stringContaining('after today') as string } });
+    expect(await dated('2026-03-04')).toMatchObject({ ok: false, refusal: { field: 'accededOn' } });
     expect((await dated('2026-03-02')).ok).toBe(true);
     expect((await decisionState(c, 'D-4'))?.acceded).toEqual(['ARM']);
     expect((await accedeToDecision(c, 'D-4', { state: 'RUS', accededOn: '2026-03-02', document: delegate('RUS') }, officer)).ok).toBe(false);
@@ -369,6 +371,24 @@ describe.each(engines)('decisions on $name', (engine) => {
     const again = await registerOfficialNote(c, note, { ...officer, idempotencyKey: 'note-77' });
     expect(again.ok && first.ok && again.value.id).toBe(first.ok && first.value.id);
     expect(await c.database.db.selectFrom('projection_correspondence').select('id').execute()).toHaveLength(1);
+  });
+
+  it('binds a caller\'s key to its request: the same again is answered, another refused, a key recorded as given kept, a key differing in case distinct', async () => {
+    const { c } = await start();
+    const note = { sender: 'BLR', authority: 'MFA', reference: '78', dated: '2026-03-01', kind: 'other' as const, subject: 'Budget' };
+    const keyed = async (key: string, request: unknown) => {
+      const actor = await keyedActor(c, { ...officer, idempotencyKey: key }, request, 'register note');
+      return actor.ok ? actor.value.idempotencyKey : `refused: ${actor.refusal.message}`;
+    };
+    const first = await keyed('ab', { reference: '78' });
+    expect(first).toMatch(/^ab#[0-9a-f]{64}$/);
+    expect((await registerOfficialNote(c, note, { ...officer, idempotencyKey: first })).ok).toBe(true);
+    expect(await keyed('ab', { reference: '78' })).toBe(first);
+    expect(await keyed('ab', { reference: '79' })).toBe('refused: key "ab" was already used for a different request');
+    expect(await keyed('Ab', { reference: '79' })).toMatch(/^Ab#/);
+    // Recorded under the key itself, as before keys carried a fingerprint.
+    expect((await registerOfficialNote(c, { ...note, reference: '80' }, { ...officer, idempotencyKey: 'legacy-1' })).ok).toBe(true);
+    expect(await keyed('legacy-1', { reference: '80' })).toBe('legacy-1');
   });
 
   async function conveneAndClose(c: Concord, decisionId: string, attendance: Record<string, boolean>): Promise<void> {

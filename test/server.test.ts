@@ -68,7 +68,7 @@ describe('concord serve', () => {
       expect(opened.status).toBe(200);
       const html = await opened.text();
       expect(html).toContain('Armenia');
-      expect(html).toMatch(/<form method="post" action="\/ack\/[^"]+"><button/);
+      expect(html).toContain('<form method="post"><button');
     }
     expect((await notification()).acknowledged_at).toBeNull();
     // The recipient presses the button: the browser posts the empty form.

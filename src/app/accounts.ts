@@ -110,6 +110,8 @@ export async function disableAccount(c: Concord, username: string, by: Actor): P
 export async function changePassword(c: Concord, username: string, change: { current: string; next: string }, by: Actor, keepSession?: string): Promise<Outcome<Account>> {
   const row = await c.database.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
   if (!row) return refuse(c, 'change password', { code: 'not-found', field: 'username', message: `no account "${username}"` }, by);
+  const now = c.clock.now().toISOString();
+  if (row.locked_until !== null && row.locked_until > now) return refuse(c, 'change password', { code: 'refused', field: 'current', message: `the account is locked until ${row.locked_until}` }, by);
   if (!(await verify(row.password_hash, change.current))) {
     // Guessing here is guessing at sign-in: the same count locks the account, and ends the guesser's session.
     const locked = await countFailure(c, username);
@@ -121,15 +123,23 @@ export async function changePassword(c: Concord, username: string, change: { cur
   if (change.next === change.current) return refuse(c, 'change password', { code: 'refused', field: 'next', message: 'the new password must differ from the current one' }, by);
   const passwordHash = await hash(change.next, argon2id);
   const at = c.clock.now().toISOString();
-  return appendAll(c, [accountAct(username, 'PasswordChanged', at, { username })], { actor: by.actor }, { ...toAccount(row), mustChangePassword: false }, 'change password', async (trx) => {
-    await trx.updateTable('accounts').set({ password_hash: passwordHash, must_change_password: 0 }).where('username', '=', username).execute();
+  const act = appendAll(c, [accountAct(username, 'PasswordChanged', at, { username })], { actor: by.actor }, { ...toAccount(row), mustChangePassword: false }, 'change password', async (trx) => {
+    // Guesses sent at once are checked at once: one that comes right after the lock has ended this session changes nothing.
+    if (keepSession !== undefined && !(await trx.selectFrom('web_sessions').select('id_hash').where('id_hash', '=', digest(keepSession)).executeTakeFirst())) throw new SessionEnded();
+    await trx.updateTable('accounts').set({ password_hash: passwordHash, must_change_password: 0, failed_logins: 0 }).where('username', '=', username).execute();
     await trx
       .deleteFrom('web_sessions')
       .where('username', '=', username)
       .where('id_hash', '!=', keepSession === undefined ? '' : digest(keepSession))
       .execute();
   });
+  return act.catch((error: unknown) => {
+    if (error instanceof SessionEnded) return refuse(c, 'change password', { code: 'refused', field: 'session', message: 'the session has ended; sign in again' }, by);
+    throw error;
+  });
 }
+
+class SessionEnded extends Error {}
 
 // ── Signing in ──────────────────────────────────────────────────────────────────────────────
 

@@ -117,11 +117,18 @@ export async function keyedActor(c: Concord, by: Actor, request: unknown, descri
   const key = by.idempotencyKey;
   if (key === undefined) return { ok: true, value: by, entries: [] };
   const fingerprint = createHash('sha256').update(canonicalize(request) ?? '').digest('hex');
-  // Every key made from this one sorts between "<key>#" and "<key>$" ('$' follows '#').
-  const used = await c.database.db.selectFrom('ledger_idempotency').select('key').where('key', '>=', `${key}#`).where('key', '<', `${key}$`).execute();
-  const other = used.some((row) => /^[0-9a-f]{64}$/.test(row.key.slice(key.length + 1)) && row.key !== `${key}#${fingerprint}`);
+  const prefix = `${key}#`;
+  // Compared by substring, not by range: a range of text sorts by the database's collation, which may fold case or skip punctuation.
+  const used = await c.database.db
+    .selectFrom('ledger_idempotency')
+    .select('key')
+    .where((eb) => eb.or([eb('key', '=', key), eb(eb.fn('substr', ['key', eb.val(1), eb.val(prefix.length)]), '=', prefix)]))
+    .execute();
+  // A key recorded as it was given (before keys carried a fingerprint) keeps answering as it did.
+  if (used.some((row) => row.key === key)) return { ok: true, value: by, entries: [] };
+  const other = used.some((row) => row.key.startsWith(prefix) && /^[0-9a-f]{64}$/.test(row.key.slice(prefix.length)) && row.key !== `${prefix}${fingerprint}`);
   if (other) return refuse(c, describe, { code: 'idempotency-key-reused', field: 'idempotencyKey', message: `key "${key}" was already used for a different request` }, by);
-  return { ok: true, value: { ...by, idempotencyKey: `${key}#${fingerprint}` }, entries: [] };
+  return { ok: true, value: { ...by, idempotencyKey: `${prefix}${fingerprint}` }, entries: [] };
 }
 
 /** Records the refused attempt (never fails the caller) and returns the refusal. */

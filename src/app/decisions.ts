@@ -78,7 +78,9 @@ export async function closing(c: Concord, state: DecisionState): Promise<Decisio
 }
 
 export function accedeToDecision(c: Concord, id: string, accession: { state: string; accededOn: string; document: PositionDocument }, by: Actor): Promise<Outcome<DecisionState>> {
-  return runDecisionCommand(c, id, { kind: 'accede', ...accession, today: c.today() }, by);
+  // Today somewhere: the date is the member's, and UTC+14 is the first to reach a new day.
+  const today = new Date(c.clock.now().getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+  return runDecisionCommand(c, id, { kind: 'accede', ...accession, today }, by);
 }
 
 export async function decisionState(c: Concord, id: string): Promise<DecisionState | undefined> {
@@ -143,7 +145,7 @@ export async function acknowledge(c: Concord, how: { token: string; asState?: st
   if (!notification) return refuse(c, 'acknowledge', { code: 'not-found', field: 'decision', message: `no notification of decision ${target.decisionId} to ${target.state}` }, by);
   const history = await readStream(c.database, notificationStream(id));
   const earlier = history.find((e) => e.type === 'NotificationAcknowledged');
-  if (earlier) return refuse(c, 'acknowledge', { code: 'refused', field: 'token', message: `already acknowledged on ${earlier.recordedAt}; an acknowledgement is given once` }, by);
+  if (earlier) return refuse(c, 'acknowledge', { code: 'conflict', field: 'token', message: `already acknowledged on ${earlier.recordedAt}; an acknowledgement is given once` }, by);
   const event: NotificationAcknowledged = { notificationId: id, state: target.state, via: target.via };
   // The version read makes a second, concurrent acknowledgement a conflict, not a duplicate.
   return appendAll(c, [{ streamId: notificationStream(id), expectedVersion: history.length, events: [{ type: 'NotificationAcknowledged', validAt: c.clock.now().toISOString(), data: event }] }], by, event, 'acknowledge');

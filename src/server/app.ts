@@ -20,7 +20,6 @@ import { eventRoutes, LedgerFeed, OpenStreams } from './events.js';
 import { metricsRoutes } from './metrics.js';
 import { authenticate } from './plumbing.js';
 import { problem } from './problems.js';
-import { Key } from './schemas.js';
 import { acknowledgementLinkRoutes } from './routes/ack-link.js';
 import { accountRoutes } from './routes/accounts.js';
 import { decisionRoutes } from './routes/decisions.js';

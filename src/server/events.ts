@@ -34,6 +34,10 @@ export class LedgerFeed {
     this.#stops.push(this.c.onAppended(wake), await this.c.database.watchHead(wake));
   }
 
+  #idle(): boolean {
+    return this.#listeners.size === 0;
+  }
+
   async #headNow(): Promise<number | undefined> {
     return (await this.c.database.db.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst())?.seq;
   }
@@ -68,9 +72,13 @@ export class LedgerFeed {
 
   async #drain(): Promise<void> {
     // With no one listening, only where the ledger stands matters: one row, not the new entries.
-    if (this.#listeners.size === 0) {
-      this.#last = (await this.#headNow().catch(() => undefined)) ?? this.#last;
-      return;
+    // Asked after the read, so that a reader who came meanwhile is sent what the read passed over.
+    if (this.#idle()) {
+      const head = await this.#headNow().catch(() => undefined);
+      if (this.#idle()) {
+        this.#last = head ?? this.#last;
+        return;
+      }
     }
     for (;;) {
       const entries = await readAfter(this.c.database, this.#last, PAGE).catch(() => []);

@@ -201,7 +201,7 @@ describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000
     await shot(officer, 'dashboard-ru');
     // The engine's findings too: the Minsk documents, decided without Armenia.
     await officer.goto(`${base}/decisions/D-2023-11-23-minsk-documents`);
-    await expect.poll(() => officer.getByTestId('outcome').textContent()).toContain('Молчание не есть согласие');
+    await expect.poll(() => officer.getByTestId('outcome').textContent()).toContain('Молчание не означает согласия');
     expect(await officer.getByTestId('outcome').textContent()).not.toContain('Silence is not consent');
     await officer.locator('table.trace').scrollIntoViewIfNeeded();
     await shot(officer, 'decision-outcome-ru');

@@ -40,7 +40,7 @@ export type DecisionCommand =
       readonly attendance?: Readonly<Record<string, boolean>> | undefined;
       readonly framework: { readonly id: string; readonly digest: string };
     }
-  /** `today`: the day it is recorded, after which no accession can be dated. */
+  /** `today`: the latest date it is anywhere when recorded; no accession is dated after it. */
   | { readonly kind: 'accede'; readonly state: string; readonly accededOn: string; readonly today: string; readonly document: PositionDocument };
 
 // ── Events ──────────────────────────────────────────────────────────────────────────────────
@@ -246,10 +246,17 @@ export function evolveDecision(state: DecisionState, event: DecisionEvent): Deci
     case 'PositionRecorded':
       return { ...state, positions: { ...state.positions, [event.data.state]: event.data } };
     case 'DecisionClosed':
-      return { ...state, status: 'closed', result: event.data.result, closedOn: event.validAt.slice(0, 10) };
+      return { ...state, status: 'closed', result: event.data.result, closedOn: takenOn(state, event.validAt) };
     case 'AccessionRecorded':
       return { ...state, acceded: [...state.acceded, event.data.state] };
   }
+}
+
+/** A procedure closed after its deadline (its timer fired late) was decided when the deadline passed. */
+function takenOn(state: DecisionState, closedAt: string): string {
+  const closed = closedAt.slice(0, 10);
+  const deadline = state.deadline?.slice(0, 10);
+  return deadline !== undefined && deadline < closed ? deadline : closed;
 }
 
 /** Whom the decision binds now: those it bound when taken, and those who acceded since. */

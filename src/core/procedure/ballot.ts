@@ -4,7 +4,7 @@
  */
 import type { PackRule } from '../framework/index.js';
 import type { CastPosition, PositionWord, TraceEntry } from './types.js';
-import { listRu, traceEntry } from './wording.js';
+import { listRu, positionRu, traceEntry } from './wording.js';
 
 export interface Ballot {
   /** Every seat on the body for this decision. */
@@ -52,13 +52,13 @@ export function buildBallot(input: BallotInput, trace: TraceEntry[]): Ballot {
     trace.push(
       traceEntry(rule.id, rule.parties.cites, {
         en: `${list(excluded)} ${excluded.length === 1 ? 'is a party' : 'are parties'} and ${excluded.length === 1 ? 'does' : 'do'} not take part in the decision.`,
-        ru: `${listRu(excluded)}: ${excluded.length === 1 ? 'сторона спора; в принятии решения не участвует' : 'стороны спора; в принятии решения не участвуют'}.`,
+        ru: `${listRu(excluded)}: ${excluded.length === 1 ? 'заинтересованная сторона; в принятии решения не участвует' : 'заинтересованные стороны; в принятии решения не участвуют'}.`,
       }),
     );
     for (const s of excluded) {
       const p = input.positions[s];
       if (p && p.position !== 'absent' && p.position !== 'abstain') {
-        trace.push(traceEntry(rule.id, rule.parties.cites, { en: `${s}'s "${p.position}" is not counted: a party does not vote.`, ru: `Позиция ${s} («${p.position}») не учитывается: сторона спора не голосует.` }));
+        trace.push(traceEntry(rule.id, rule.parties.cites, { en: `${s}'s "${p.position}" is not counted: a party does not vote.`, ru: `Позиция ${s} («${positionRu(p.position)}») не учитывается: заинтересованная сторона не голосует.` }));
       }
     }
   }

@@ -60,7 +60,7 @@ export function decideByConsensus(ballot: Ballot, rule: ConsensusRuleSpec, ctx: 
 
   const supporters = withPosition(ballot, 'yes', 'abstain');
   if (withPosition(ballot, 'yes').length === 0) {
-    note(ctx, rule, rule.cites, { en: 'No entitled member supported the draft; nothing was adopted.', ru: 'Ни один член, имеющий право участвовать в решении, не поддержал проект; ничего не принято.' });
+    note(ctx, rule, rule.cites, { en: 'No entitled member supported the draft; nothing was adopted.', ru: 'Ни один член, имеющий право участвовать в принятии решения, не поддержал проект; решение не принято.' });
     return rejected('no-support');
   }
 
@@ -79,7 +79,7 @@ export function decideByConsensus(ballot: Ballot, rule: ConsensusRuleSpec, ctx: 
       case 'contested':
         note(ctx, rule, cites, {
           en: `${who.en}. Silence is not consent: the others' decision stands but is contested, and does not bind ${silent.length === 1 ? 'that member' : 'those members'} unless ${silent.length === 1 ? 'it accedes' : 'they accede'}.`,
-          ru: `${who.ru}. Молчание не есть согласие: решение остальных действует, но оспаривается и не обязательно для ${listRu(silent)} до присоединения.`,
+          ru: `${who.ru}. Молчание не означает согласия: решение остальных действует, но оспаривается и не обязательно для ${listRu(silent)} до присоединения.`,
         });
         outcome = 'contested';
         reason = 'silent-absence';
@@ -106,7 +106,7 @@ export function decideByConsensus(ballot: Ballot, rule: ConsensusRuleSpec, ctx: 
     const setAside = ballot.excluded.length > 0;
     note(ctx, rule, rule.cites, {
       en: `No entitled member objected: adopted by consensus${setAside ? `, without ${list(ballot.excluded)}` : ''}.`,
-      ru: `Ни один член, имеющий право участвовать в решении, не возразил: принято консенсусом${setAside ? ` без участия ${listRu(ballot.excluded)}` : ''}.`,
+      ru: `Ни один член, имеющий право участвовать в принятии решения, не возразил: принято консенсусом${setAside ? ` без участия ${listRu(ballot.excluded)}` : ''}.`,
     });
   }
   if (!rule.limitedFormat) bound.push(...noObjection);

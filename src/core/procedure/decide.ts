@@ -83,7 +83,7 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
     trace.push(
       traceEntry(rule.id, rule.cites, {
         en: `${list(parties)} named as ${parties.length === 1 ? 'party' : 'parties'}; this rule does not set parties aside, so they take part.`,
-        ru: `${listRu(parties)}: ${parties.length === 1 ? 'указана сторона спора' : 'указаны стороны спора'}; это правило не отстраняет стороны от решения, поэтому их участие сохраняется.`,
+        ru: `${listRu(parties)}: ${parties.length === 1 ? 'указана заинтересованная сторона' : 'указаны заинтересованные стороны'}; это правило не отстраняет стороны от решения, поэтому их участие сохраняется.`,
       }),
     );
   }

@@ -24,7 +24,7 @@ export function decideByMajority(ballot: Ballot, rule: MajorityRuleSpec, ctx: Ru
   const tally = { required: 'count' in t ? t.count : `${t.share} of ${base}`, base };
   note(ctx, rule, rule.cites, {
     en: `${yes} in favour, ${no} against; ${required} ${reached ? 'are' : 'are not'} reached.`,
-    ru: `«За» — ${yes}, «против» — ${no}; требуется ${requiredRu}: ${reached ? 'достигнуто' : 'не достигнуто'}.`,
+    ru: `«За» — ${yes}, «против» — ${no}; требуемое большинство (${requiredRu}) ${reached ? 'достигнуто' : 'не достигнуто'}.`,
   });
 
   const veto = rule.veto;

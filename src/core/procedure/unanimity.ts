@@ -35,10 +35,10 @@ export function decideByUnanimity(ballot: Ballot, rule: UnanimityRuleSpec, ctx: 
   const tally = abstention.tally;
   if (abstention.failed) return rejected('constructive-abstention-threshold', [], tally);
   if (withPosition(ballot, 'yes').length === 0) {
-    note(ctx, rule, rule.cites, { en: 'No member voted in favour; nothing was adopted.', ru: 'Ни один член не голосовал «за»; ничего не принято.' });
+    note(ctx, rule, rule.cites, { en: 'No member voted in favour; nothing was adopted.', ru: 'Ни один член не проголосовал «за»; решение не принято.' });
     return rejected('no-support', [], tally);
   }
-  note(ctx, rule, rule.cites, { en: 'No member voted against: adopted unanimously.', ru: 'Ни один член не голосовал «против»: принято единогласно.' });
+  note(ctx, rule, rule.cites, { en: 'No member voted against: adopted unanimously.', ru: 'Ни один член не проголосовал «против»: принято единогласно.' });
   const bound = ballot.composition.filter((s) => !declarants.includes(s));
   return { outcome: 'adopted', reason: 'unanimity', bound: sorted(bound), notBound: sorted(declarants), blockedBy: [], tally };
 }
@@ -62,7 +62,7 @@ export function constructiveAbstention(ballot: Ballot, rule: UnanimityRuleSpec, 
   if (states && people) {
     note(ctx, rule, ca.cites, {
       en: `${list(declarants)} made formal declarations of abstention; they reach ${formatShare(ca.statesShare)} of the members and ${formatShare(ca.populationShare)} of the ${ca.table}, so the decision is not adopted.`,
-      ru: `${listRu(declarants)}: официальные заявления о воздержании; заявившие составляют не менее ${formatShare(ca.statesShare)} членов и ${formatShare(ca.populationShare)} (${measureRu(ca.table)}), поэтому решение не принято.`,
+      ru: `${listRu(declarants)}: официальные заявления о воздержании; заявившие составляют не менее ${formatShare(ca.statesShare)} членов и ${formatShare(ca.populationShare)} ${ca.table === 'population' ? 'населения' : `(${measureRu(ca.table)})`}, поэтому решение не принято.`,
     });
     return { declarants, failed: true, tally };
   }

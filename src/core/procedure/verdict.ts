@@ -5,7 +5,7 @@ import type { PackRule } from '../framework/index.js';
 import { withPosition, type Ballot } from './ballot.js';
 import { formatShare, meetsShare, parseShare } from './share.js';
 import type { TraceEntry } from './types.js';
-import { ofMembersRu, traceEntry, type Said } from './wording.js';
+import { ofMembersRu, ruPlural, traceEntry, type Said } from './wording.js';
 
 export interface Verdict {
   readonly outcome: 'adopted' | 'rejected' | 'contested';
@@ -46,7 +46,7 @@ export function quorumMet(ballot: Ballot, rule: PackRule, ctx: RuleContext): boo
     quorum.cites,
     {
       en: `${present} of ${members} members present; the quorum of ${quorum.strict ? 'more than' : 'at least'} ${formatShare(quorum.share)} ${met ? 'is met' : 'is not met'}.`,
-      ru: `Присутствуют ${present} из ${members} ${ofMembersRu(members)}; кворум (${quorum.strict ? 'более' : 'не менее'} ${formatShare(quorum.share)}) ${met ? 'имеется' : 'отсутствует'}.`,
+      ru: `${ruPlural(present, 'Присутствует', 'Присутствуют', 'Присутствуют')} ${present} из ${members} ${ofMembersRu(members)}; кворум (${quorum.strict ? 'более' : 'не менее'} ${formatShare(quorum.share)}) ${met ? 'имеется' : 'отсутствует'}.`,
     },
   );
   return met;

@@ -4,7 +4,7 @@
  * notification to a member, the desk). Russian sentences are built around the state codes without
  * verbs that would have to agree with them in gender.
  */
-import type { TraceEntry } from './types.js';
+import type { PositionWord, TraceEntry } from './types.js';
 
 /** One finding, said in English and in Russian. */
 export interface Said {
@@ -48,8 +48,13 @@ export function ofMembersRu(n: number): string {
 }
 
 const MEASURES_RU: Readonly<Record<string, string>> = { states: 'государства', population: 'население', votes: 'взвешенные голоса' };
+const POSITIONS_RU: Readonly<Record<PositionWord, string>> = { yes: 'за', no: 'против', abstain: 'воздержался', absent: 'отсутствует', 'opt-out': 'заявление о незаинтересованности', 'no-objection': 'нет возражений' };
 const PROCEDURES_RU: Readonly<Record<string, string>> = { vote: 'голосование', written: 'письменная процедура', silence: 'процедура молчания' };
 const QUESTIONS_RU: Readonly<Record<string, string>> = { substantive: 'Вопросы существа', procedural: 'Процедурные вопросы' };
+
+export function positionRu(position: PositionWord): string {
+  return POSITIONS_RU[position];
+}
 
 export function measureRu(measure: string): string {
   return MEASURES_RU[measure] ?? measure;

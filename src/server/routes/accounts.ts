@@ -42,7 +42,12 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
     return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send();
   });
 
-  app.post('/api/session/password', { schema: { tags, summary: 'Change the password (first of all after a one-time password)', body: PasswordBody, response: { 200: Account } } }, async (request, reply) => {
+  // A check of the current password, limited like signing in: guessing here is guessing there.
+  const passwordRoute = {
+    schema: { tags, summary: 'Change the password (first of all after a one-time password)', body: PasswordBody, response: { 200: Account } },
+    config: { rateLimit: { max: options.signInPerMinute, timeWindow: '1 minute' } },
+  };
+  app.post('/api/session/password', passwordRoute, async (request, reply) => {
     if (request.via !== 'cookie' || !request.who) return problem(reply, 401, 'sign in with the current password first', 'session');
     if (request.headers['x-csrf-token'] !== request.csrfToken) return problem(reply, 403, 'a write made with the session cookie must carry its X-CSRF-Token header', 'X-CSRF-Token');
     const result = await desk.newPassword(c, request.who, request.body as Body<typeof PasswordBody>, request.cookies[SESSION_COOKIE]);

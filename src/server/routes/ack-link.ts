@@ -19,7 +19,7 @@ export function acknowledgementLinkRoutes(app: FastifyInstance, c: Concord): voi
     if (subject.acknowledgedAt !== null) {
       return page(reply, c, 200, [`Receipt was acknowledged on ${subject.acknowledgedAt}.`, `Получение подтверждено ${subject.acknowledgedAt}.`], subject);
     }
-    return page(reply, c, 200, ['Confirm that your authorities have received this decision.', 'Подтвердите, что ваши компетентные органы получили это решение.'], subject, request.url);
+    return page(reply, c, 200, ['Confirm that your authorities have received this decision.', 'Подтвердите, что ваши компетентные органы получили это решение.'], subject, true);
   });
 
   // Browsers post the page's form as urlencoded; the form carries nothing, so nothing is parsed.
@@ -35,8 +35,13 @@ export function acknowledgementLinkRoutes(app: FastifyInstance, c: Concord): voi
         return page(reply, c, 200, [`Receipt acknowledged for ${state}.`, `Получение подтверждено (${state}).`]);
       }
       request.log.warn({ refusal: result.refusal }, 'refused: acknowledgement link');
-      const status = result.refusal.code === 'not-found' ? 404 : result.refusal.message.includes('already') ? 409 : 400;
-      return page(reply, c, status, [result.refusal.message]);
+      const { code } = result.refusal;
+      if (code === 'not-found') return page(reply, c, 404, ['This link names no notification.', 'Ссылка не соответствует ни одному уведомлению.']);
+      // Pressed twice, or by two people at once: the receipt is on record either way.
+      if (code === 'conflict') {
+        return page(reply, c, 409, ['Receipt of this decision is already acknowledged.', 'Получение этого решения уже подтверждено.']);
+      }
+      return page(reply, c, 400, ['This link is not valid.', 'Ссылка недействительна.']);
     });
     done();
   });
@@ -52,13 +57,14 @@ header{background:#14325c;color:#fff;padding:.8rem 1.5rem;font-weight:600}main{m
 h1{font-size:1.35rem;margin:0 0 .5rem}.meta{color:#4a5460}button{font:inherit;font-weight:600;background:#1d4f91;color:#fff;border:0;border-radius:4px;padding:.6rem 1.2rem;cursor:pointer}
 button:hover{background:#143a6b}button:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}`;
 
-function page(reply: FastifyReply, c: Concord, status: number, lines: readonly string[], subject?: AckLinkSubject, confirmAt?: string): FastifyReply {
+function page(reply: FastifyReply, c: Concord, status: number, lines: readonly string[], subject?: AckLinkSubject, confirm = false): FastifyReply {
   const organization = c.pack.organization.name;
   const heading = subject
     ? `<h1>${escapeHtml(subject.title.en)}<br><span lang="ru">${escapeHtml(subject.title.ru)}</span></h1>` +
       `<p class="meta">${escapeHtml(subject.decisionId)} · ${escapeHtml(memberName(c.pack, subject.state))} · <span lang="ru">${escapeHtml(memberName(c.pack, subject.state, 'ru'))}</span></p>`
     : '';
-  const form = confirmAt ? `<form method="post" action="${escapeHtml(confirmAt)}"><button type="submit">Acknowledge receipt · Подтвердить получение</button></form>` : '';
+  // No action: the form posts to the address it was opened at, whatever prefix a proxy put before it.
+  const form = confirm ? '<form method="post"><button type="submit">Acknowledge receipt · Подтвердить получение</button></form>' : '';
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
