@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ackToken, addAgendaItem, closeSession, conveneSession, draftDecision, recordAttendance, type Concord } from '../src/app/index.js';
+import { ackToken, addAgendaItem, closeSession, conveneSession, draftDecision, recordAttendance, registerOfficialNote, type Concord } from '../src/app/index.js';
 import { startApi, type Api } from './support/api.js';
 import { sqlite } from './support/stores.js';
 
@@ -52,6 +52,19 @@ describe('concord serve', () => {
     expect(await stranger.json()).toMatchObject({ field: 'positions.UZB' });
     const dates = await fetch(`${base}/api/registry?asOf=yesterday`, { headers: auth() });
     expect(await dates.json()).toMatchObject({ status: 400, field: 'asOf' });
+  });
+
+  it('narrows the register to one sender and one kind of note, refusing a kind it does not know', async () => {
+    const note = { authority: 'MFA', dated: '2026-03-01', subject: 'On the budget' };
+    await registerOfficialNote(concord, { ...note, sender: 'ARM', reference: 'A/1', kind: 'no-objection-notice' }, { actor: 'test' });
+    await registerOfficialNote(concord, { ...note, sender: 'ARM', reference: 'A/2', kind: 'other' }, { actor: 'test' });
+    await registerOfficialNote(concord, { ...note, sender: 'BLR', reference: 'B/1', kind: 'no-objection-notice' }, { actor: 'test' });
+    const notes = async (search: string) => ((await (await fetch(`${base}/api/correspondence${search}`, { headers: auth() })).json()) as { notes: { reference: string }[] }).notes.map((n) => n.reference);
+    expect(await notes('?sender=ARM&kind=no-objection-notice')).toEqual(['A/1']);
+    expect((await notes('?sender=ARM')).sort()).toEqual(['A/1', 'A/2']);
+    const bad = await fetch(`${base}/api/correspondence?kind=telegram`, { headers: auth() });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: expect.stringContaining('kind') as string });
   });
 
   it('acknowledges a notification by its link only when the recipient confirms, once', async () => {

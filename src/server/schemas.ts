@@ -42,6 +42,9 @@ export const NoteBody = Type.Object(
   { sender: StateCode, authority: Text(500), reference: Text(200), dated: CalendarDate, kind: Enum(NOTE_KINDS), subject: Text(5000) },
   closed,
 );
+
+/** Narrows the register: one sender, one kind of note. */
+export const NoteQuery = Type.Object({ sender: Type.Optional(StateCode), kind: Type.Optional(Enum(NOTE_KINDS)) }, closed);
 export const StatementBody = Type.Object(
   { speaker: Text(500), state: StateCode, venue: Text(500), saidOn: CalendarDate, url: Text(2000), summary: Text(5000) },
   closed,

@@ -94,10 +94,12 @@ export function partyView(c: Concord, who: Signed, party: string, when: AsOf): P
   });
 }
 
-export function correspondence(c: Concord, who: Signed): Promise<Outcome<OfficialNote[]>> {
+export function correspondence(c: Concord, who: Signed, only: { readonly sender?: string | undefined; readonly kind?: string | undefined } = {}): Promise<Outcome<OfficialNote[]>> {
   return guarded(c, who, 'correspondence:read', async () => {
     let query = c.database.db.selectFrom('projection_correspondence').selectAll().orderBy('dated', 'desc').orderBy('seq', 'desc');
     if (!seesAllStates(who.principal)) query = query.where('sender', '=', who.principal.state ?? '');
+    if (only.sender !== undefined) query = query.where('sender', '=', only.sender);
+    if (only.kind !== undefined) query = query.where('kind', '=', only.kind);
     return found((await query.execute()).map(toNote));
   });
 }

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { desk, type AsOf, type Concord, type Outcome } from '../../app/index.js';
 import { isCalendarDate } from '../../core/procedure/index.js';
 import { idOf, named, read, write } from '../plumbing.js';
-import { Anything, AsOfQuery, Key, NoteBody, StatementBody, StateCode, type Body } from '../schemas.js';
+import { Anything, AsOfQuery, Key, NoteBody, NoteQuery, StatementBody, StateCode, type Body } from '../schemas.js';
 
 const tags = ['Registry'];
 
@@ -47,8 +47,8 @@ export function registryRoutes(app: FastifyInstance, c: Concord): void {
     },
   );
 
-  read(app, '/api/correspondence', { schema: { tags, summary: 'The register of official notes the reader may see', response: { 200: Anything } } }, (_request, who) =>
-    named('notes', desk.correspondence(c, who)),
+  read(app, '/api/correspondence', { schema: { tags, summary: 'The register of official notes the reader may see, of one sender or kind if asked', querystring: NoteQuery, response: { 200: Anything } } }, (request, who) =>
+    named('notes', desk.correspondence(c, who, request.query as Body<typeof NoteQuery>)),
   );
 
   read(app, '/api/correspondence/:id', { schema: { tags, summary: 'One official note', params: Type.Object({ id: Key() }), response: { 200: Anything } } }, (request, who) =>

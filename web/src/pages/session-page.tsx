@@ -91,14 +91,14 @@ function NoObjectionForm({ session, items, onDone }: { readonly session: Session
   const { t } = useTranslation();
   const labels = useLabels();
   const action = useAction<{ decisionId: string; state: string; noteId: string }, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/no-objections`);
-  const notes = useApi<{ notes: OfficialNote[] }>('/api/correspondence');
-  useLiveRefresh(['note-*'], notes.reload);
   const absent = Object.keys(session.attendance).filter((s) => !session.attendance[s]).sort();
   const [choice, setChoice] = useState({ decisionId: '', state: '', noteId: '' });
   const [attached, setAttached] = useState<string | null>(null);
   const decisionId = items.some((d) => d.id === choice.decisionId) ? choice.decisionId : (items[0]?.id ?? '');
   const state = absent.includes(choice.state) ? choice.state : (absent[0] ?? '');
-  const offered = (notes.data?.notes ?? []).filter((n) => n.kind === 'no-objection-notice' && n.sender === state);
+  const notes = useApi<{ notes: OfficialNote[] }>(state === '' ? null : `/api/correspondence${query({ sender: state, kind: 'no-objection-notice' })}`);
+  useLiveRefresh(['note-*'], notes.reload);
+  const offered = notes.data?.notes ?? [];
   const noteId = offered.some((n) => n.id === choice.noteId) ? choice.noteId : (offered[0]?.id ?? '');
   const placed = placeProblem(action.problem, ['decisionId', 'state', 'noteId', 'note']);
   const submit = async (event: SyntheticEvent): Promise<void> => {
