@@ -34,6 +34,12 @@ describe('CSTO documented history', () => {
     const d = decideOn('csto', { body: CSC, question: 'substantive', date: '2023-11-23', positions: { ...five, ARM: 'no-objection' } });
     expect(d).toMatchObject({ outcome: 'adopted', reason: 'adopted-limited-format', notBound: ['ARM'] });
     expect(cited(d)).toContain('csto-practice:limited-format');
+    // And in Russian, for a member whose authorities read it so.
+    expect(d.trace.map((t) => t.findingRu)).toEqual([
+      'Совет коллективной безопасности на 2023-11-23: 6 членов (ARM, BLR, KAZ, KGZ, RUS, TJK).',
+      'Вопросы существа: Консенсус с заявлениями о незаинтересованности и ограниченным форматом (действует с 2010-12-10); процедура: голосование.',
+      'ARM: неучастие с уведомлением об отсутствии возражений; остальные могут принять решение в ограниченном формате, без участия ARM.',
+    ]);
   });
 
   it('Almaty, 31 May 2024: the defence ministers adopt in limited format', () => {

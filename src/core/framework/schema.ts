@@ -190,6 +190,7 @@ const common = {
   id: Id,
   ...Validity,
   title: Type.String({ minLength: 1 }),
+  titleRu: Type.Optional(Type.String({ minLength: 1, description: 'the title in Russian, for findings read in Russian' })),
   cites: Cites,
   unconfirmed: Unconfirmed,
   quorum: Type.Optional(Quorum),

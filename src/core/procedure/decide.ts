@@ -76,7 +76,7 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
   trace.push(
     traceEntry(rule.id, rule.cites, {
       en: `${capitalize(input.question)} questions: ${rule.title} (${validity.en}); procedure: ${input.procedure}.`,
-      ru: `${questionRu(input.question)}: правило «${rule.id}» (${validity.ru}); процедура: ${procedureRu(input.procedure)}.`,
+      ru: `${questionRu(input.question)}: ${rule.titleRu ?? `правило «${rule.id}»`} (${validity.ru}); процедура: ${procedureRu(input.procedure)}.`,
     }),
   );
   if (input.parties && !rule.parties && parties.length > 0) {
