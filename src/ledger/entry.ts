@@ -4,28 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { LedgerEntry } from './record.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface LedgerEntry {
-  /** Position in the one global chain, from 1, without gaps. */
-  readonly seq: number;
-  readonly streamId: string;
-  /** Position within the stream, from 1. */
-  readonly streamVersion: number;
-  readonly type: string;
-  readonly data: unknown;
-  /** When the act took legal effect (a date, or an instant). */
-  readonly validAt: string;
-  /** When the secretariat entered it (an instant). */
-  readonly recordedAt: string;
-  readonly actor: string;
-  readonly idempotencyKey: string | null;
-  /** Loaded from a pack's documented history rather than recorded as it happened. */
-  readonly reconstructed: boolean;
-  readonly prevHash: string;
-  readonly hash: string;
-}
+export type { LedgerEntry } from './record.js';
 
 export type UnsealedEntry = Omit<LedgerEntry, 'hash'>;
 

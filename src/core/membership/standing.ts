@@ -9,11 +9,9 @@
  */
 import { addMonths, format, parseISO } from 'date-fns';
 import type { Pack } from '../framework/index.js';
+import type { Role, Status } from './records.js';
 
-export type Role = 'member' | 'observer' | 'partner';
-export type MemberStatus = 'member' | 'suspended' | 'expelled' | 'withdrawal-pending' | 'withdrawn';
-export type AssociateStatus = 'granted' | 'suspended' | 'annulled' | 'withdrawn';
-export type Status = MemberStatus | AssociateStatus;
+export type { AssociateStatus, MemberStatus, Role, Status } from './records.js';
 
 /** What a body decided about a party's standing. */
 export type StandingChange = 'admit' | 'suspend' | 'lift-suspension' | 'expel' | 'grant' | 'suspend-status' | 'annul';

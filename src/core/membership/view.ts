@@ -2,31 +2,9 @@
  * Standing as of a date, as known on a date: the timeline of changes folded up to both dates.
  * A change counts if it had taken effect by `asOf` and the secretariat knew of it by `knownAt`.
  */
-import type { Role, Status } from './standing.js';
+import type { PartyStanding, TimelineChange } from './records.js';
 
-export interface TimelineChange {
-  readonly seq: number;
-  readonly party: string;
-  readonly role: Role;
-  readonly change: 'status' | 'participation';
-  readonly status: Status | null;
-  readonly participating: boolean | null;
-  readonly validFrom: string;
-  readonly knownFrom: string;
-  readonly act: string;
-  readonly cites: readonly string[];
-  readonly reconstructed: boolean;
-}
-
-export interface PartyStanding {
-  readonly party: string;
-  readonly role: Role;
-  readonly status: Status;
-  readonly since: string;
-  readonly act: string;
-  readonly cites: readonly string[];
-  readonly participation: { readonly participating: boolean; readonly since: string; readonly basis: string } | undefined;
-}
+export type { PartyStanding, TimelineChange } from './records.js';
 
 /** The end of a day, so that a date compares with instants recorded during that day. */
 export function endOfDay(date: string): string {

@@ -30,39 +30,10 @@ export interface Localized {
   readonly ru: string;
 }
 
-export type PartyRole = 'member' | 'observer' | 'partner';
-
-export interface Participation {
-  readonly participating: boolean;
-  readonly since: string;
-  readonly basis: string;
-}
-
-export interface PartyStanding {
-  readonly party: string;
-  readonly role: PartyRole;
-  readonly status: string;
-  readonly since: string;
-  readonly act: string;
-  readonly cites: readonly string[];
-  readonly participation?: Participation | undefined;
-}
-
-export interface TimelineChange {
-  readonly seq: number;
-  readonly party: string;
-  readonly role: PartyRole;
-  readonly change: 'status' | 'participation';
-  readonly status: string | null;
-  readonly participating: boolean | null;
-  readonly validFrom: string;
-  readonly knownFrom: string;
-  readonly act: string;
-  readonly cites: readonly string[];
-  readonly reconstructed: boolean;
-}
-
 // The records and the engine's answer as the server defines them (files without imports).
+export type { PartyStanding, Role as PartyRole, TimelineChange } from '../../../src/core/membership/records';
+import type { PartyStanding, TimelineChange } from '../../../src/core/membership/records';
+import type { LedgerEntry as RecordedEntry } from '../../../src/ledger/record';
 export { NOTE_KINDS, type NoteKind, type OfficialNote, type PublicStatement } from '../../../src/core/correspondence/documents';
 import type { OfficialNote, PublicStatement } from '../../../src/core/correspondence/documents';
 import type { Decision, OutcomeWord, PositionWord as EnginePositionWord } from '../../../src/core/procedure/types';
@@ -176,19 +147,8 @@ export interface SessionView extends SessionSummary {
   readonly attendance: Readonly<Record<string, boolean>>;
 }
 
-export interface LedgerEntry {
-  readonly seq: number;
-  readonly streamId: string;
-  readonly streamVersion: number;
-  readonly type: string;
-  readonly data: unknown;
-  readonly validAt: string;
-  readonly recordedAt: string;
-  readonly actor: string;
-  readonly reconstructed: boolean;
-  readonly prevHash: string;
-  readonly hash: string;
-}
+/** An entry as the API sends it: without the idempotency key, which is the writer's own. */
+export type LedgerEntry = Omit<RecordedEntry, 'idempotencyKey'>;
 
 export interface LedgerPage {
   readonly entries: readonly LedgerEntry[];

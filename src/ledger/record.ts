@@ -1,0 +1,22 @@
+/**
+ * The shape of a ledger entry. No imports: the web application reads this type as it is.
+ */
+export interface LedgerEntry {
+  /** Position in the one global chain, from 1, without gaps. */
+  readonly seq: number;
+  readonly streamId: string;
+  /** Position within the stream, from 1. */
+  readonly streamVersion: number;
+  readonly type: string;
+  readonly data: unknown;
+  /** When the act took legal effect (a date, or an instant). */
+  readonly validAt: string;
+  /** When the secretariat entered it (an instant). */
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly idempotencyKey: string | null;
+  /** Loaded from a pack's documented history rather than recorded as it happened. */
+  readonly reconstructed: boolean;
+  readonly prevHash: string;
+  readonly hash: string;
+}
