@@ -5,6 +5,7 @@ import { useBodyName } from '../api/framework';
 import type { DecisionSummary, NotificationView } from '../api/types';
 import { useLabels } from '../i18n/labels';
 import { DateText, InstantText } from './format';
+import { DataTable } from './data-table';
 
 export function OutcomeBadge({ outcome }: { readonly outcome: string | null }): ReactNode {
   const labels = useLabels();
@@ -19,42 +20,29 @@ export function DecisionTable({ decisions, caption, withOutcome = true }: { read
   const labels = useLabels();
   const bodyName = useBodyName();
   return (
-    <table className="data">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('decisions.decisionTitle')}</th>
-          <th scope="col">{t('decisions.body')}</th>
-          <th scope="col">{t('decisions.status')}</th>
-          <th scope="col">{t('decisions.procedure')}</th>
-          <th scope="col">{t('decisions.deadline')}</th>
-          {withOutcome && <th scope="col">{t('decisions.outcome')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {decisions.map((d) => (
-          <tr key={d.id}>
-            <th scope="row">
-              <Link to={`/decisions/${d.id}`}>{labels.pick(d.title)}</Link>
-              <span className="code block">
-                {d.id} · <DateText value={d.draftedOn} />
-              </span>
-            </th>
-            <td>{bodyName(d.body)}</td>
-            <td>{labels.decisionStatus(d.status)}</td>
-            <td>{labels.procedure(d.procedure)}</td>
+    <DataTable caption={caption} columns={[t('decisions.decisionTitle'), t('decisions.body'), t('decisions.status'), t('decisions.procedure'), t('decisions.deadline'), withOutcome && t('decisions.outcome')]}>
+      {decisions.map((d) => (
+        <tr key={d.id}>
+          <th scope="row">
+            <Link to={`/decisions/${d.id}`}>{labels.pick(d.title)}</Link>
+            <span className="code block">
+              {d.id} · <DateText value={d.draftedOn} />
+            </span>
+          </th>
+          <td>{bodyName(d.body)}</td>
+          <td>{labels.decisionStatus(d.status)}</td>
+          <td>{labels.procedure(d.procedure)}</td>
+          <td>
+            <InstantText value={d.deadline} />
+          </td>
+          {withOutcome && (
             <td>
-              <InstantText value={d.deadline} />
+              <OutcomeBadge outcome={d.outcome} />
             </td>
-            {withOutcome && (
-              <td>
-                <OutcomeBadge outcome={d.outcome} />
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -62,32 +50,21 @@ export function NotificationTable({ notifications, caption }: { readonly notific
   const { t } = useTranslation();
   const labels = useLabels();
   return (
-    <table className="data">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('decisions.decisionTitle')}</th>
-          <th scope="col">{t('common.state')}</th>
-          <th scope="col">{t('dashboard.notified')}</th>
-          <th scope="col">{t('decisions.delivered')}</th>
+    <DataTable caption={caption} columns={[t('decisions.decisionTitle'), t('common.state'), t('dashboard.notified'), t('decisions.delivered')]}>
+      {notifications.map((n) => (
+        <tr key={`${n.decisionId}:${n.state}`}>
+          <th scope="row">
+            <Link to={`/decisions/${n.decisionId}`}>{labels.pick(n.decisionTitle)}</Link>
+          </th>
+          <td>{labels.state(n.state)}</td>
+          <td>
+            <InstantText value={n.createdAt} />
+          </td>
+          <td>
+            <InstantText value={n.deliveredAt} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {notifications.map((n) => (
-          <tr key={`${n.decisionId}:${n.state}`}>
-            <th scope="row">
-              <Link to={`/decisions/${n.decisionId}`}>{labels.pick(n.decisionTitle)}</Link>
-            </th>
-            <td>{labels.state(n.state)}</td>
-            <td>
-              <InstantText value={n.createdAt} />
-            </td>
-            <td>
-              <InstantText value={n.deliveredAt} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

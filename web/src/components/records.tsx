@@ -7,42 +7,30 @@ import { useTranslation } from 'react-i18next';
 import type { OfficialNote, PublicStatement } from '../api/types';
 import { useLabels } from '../i18n/labels';
 import { DateText } from './format';
+import { DataTable } from './data-table';
 
 export function NoteTable({ notes, caption }: { readonly notes: readonly OfficialNote[]; readonly caption: string }): ReactNode {
   const { t } = useTranslation();
   const labels = useLabels();
   return (
-    <table className="data">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('correspondence.dated')}</th>
-          <th scope="col">{t('correspondence.sender')}</th>
-          <th scope="col">{t('correspondence.kind')}</th>
-          <th scope="col">{t('correspondence.reference')}</th>
-          <th scope="col">{t('correspondence.authority')}</th>
-          <th scope="col">{t('correspondence.subject')}</th>
+    <DataTable caption={caption} columns={[t('correspondence.dated'), t('correspondence.sender'), t('correspondence.kind'), t('correspondence.reference'), t('correspondence.authority'), t('correspondence.subject')]}>
+      {notes.map((n) => (
+        <tr key={n.id}>
+          <td>
+            <DateText value={n.dated} />
+          </td>
+          <td>{labels.state(n.sender)}</td>
+          <td>{labels.noteKind(n.kind)}</td>
+          <td>
+            <span className="code" title={n.id}>
+              {n.reference}
+            </span>
+          </td>
+          <td>{n.authority}</td>
+          <td>{n.subject}</td>
         </tr>
-      </thead>
-      <tbody>
-        {notes.map((n) => (
-          <tr key={n.id}>
-            <td>
-              <DateText value={n.dated} />
-            </td>
-            <td>{labels.state(n.sender)}</td>
-            <td>{labels.noteKind(n.kind)}</td>
-            <td>
-              <span className="code" title={n.id}>
-                {n.reference}
-              </span>
-            </td>
-            <td>{n.authority}</td>
-            <td>{n.subject}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

@@ -12,6 +12,7 @@ import type { LedgerPage as LedgerAnswer, Verification } from '../api/types';
 import { InstantText } from '../components/format';
 import { ProblemBanner } from '../components/forms';
 import { Loading, Page } from '../components/page';
+import { DataTable } from '../components/data-table';
 
 const LIMIT = 50;
 
@@ -83,21 +84,7 @@ export function LedgerPage(): ReactNode {
       {page.data && entries.length === 0 && <p>{t('ledger.empty')}</p>}
       {entries.length > 0 && (
         <div className="card table-wrap">
-        <table className="data ledger">
-          <caption>{t('ledger.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ledger.seq')}</th>
-              <th scope="col">{t('ledger.stream')}</th>
-              <th scope="col">{t('ledger.type')}</th>
-              <th scope="col">{t('ledger.actor')}</th>
-              <th scope="col">{t('ledger.validAt')}</th>
-              <th scope="col">{t('ledger.recordedAt')}</th>
-              <th scope="col">{t('ledger.prevHash')}</th>
-              <th scope="col">{t('ledger.hash')}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <DataTable caption={t('ledger.title')} className="ledger" columns={[t('ledger.seq'), t('ledger.stream'), t('ledger.type'), t('ledger.actor'), t('ledger.validAt'), t('ledger.recordedAt'), t('ledger.prevHash'), t('ledger.hash')]}>
             {entries.map((e) => (
               <tr key={e.seq} data-testid={`entry-${e.seq}`}>
                 <th scope="row" className="num">
@@ -125,8 +112,7 @@ export function LedgerPage(): ReactNode {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
         </div>
       )}
       <nav aria-label={t('ledger.pagination')} className="pagination">

@@ -17,6 +17,7 @@ import { placeProblem, ProblemBanner, Saved, SelectField, SubmitButton } from '.
 import { Loading, Page } from '../components/page';
 import { useLabels } from '../i18n/labels';
 import { useSession } from '../session/session';
+import { DataTable } from '../components/data-table';
 
 function AgendaForm({ session, drafts, onDone }: { readonly session: SessionView; readonly drafts: readonly DecisionSummary[]; readonly onDone: () => void }): ReactNode {
   const { t } = useTranslation();
@@ -248,21 +249,11 @@ export function SessionPage(): ReactNode {
             </section>
             <section className="card" aria-labelledby="attendance-heading">
               <h2 id="attendance-heading">{t('sessions.attendance')}</h2>
-              <table className="data">
-                <caption>{t('sessions.attendance')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.state')}</th>
-                    <th scope="col">{t('sessions.attendance')}</th>
-                    {editable && <th scope="col">{t('sessions.mark')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((state) => (
-                    <AttendanceRow key={state} session={session} state={state} editable={editable} onDone={reload} />
-                  ))}
-                </tbody>
-              </table>
+              <DataTable caption={t('sessions.attendance')} columns={[t('common.state'), t('sessions.attendance'), editable && t('sessions.mark')]}>
+                {members.map((state) => (
+                  <AttendanceRow key={state} session={session} state={state} editable={editable} onDone={reload} />
+                ))}
+              </DataTable>
             </section>
           </div>
           {editable && <CloseSession session={session} onDone={reload} />}

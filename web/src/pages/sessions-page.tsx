@@ -14,6 +14,7 @@ import { placeProblem, ProblemBanner, SelectField, SubmitButton, TextField } fro
 import { Loading, Page } from '../components/page';
 import { useLabels } from '../i18n/labels';
 import { useSession } from '../session/session';
+import { DataTable } from '../components/data-table';
 
 interface ConveneBody {
   readonly body: string;
@@ -85,34 +86,22 @@ export function SessionsPage(): ReactNode {
         <Loading when={list.loading && sessions === undefined} />
         {sessions?.length === 0 && <p>{t('sessions.none')}</p>}
         {sessions !== undefined && sessions.length > 0 && (
-          <table className="data">
-            <caption>{t('sessions.list')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.date')}</th>
-                <th scope="col">{t('sessions.body')}</th>
-                <th scope="col">{t('sessions.place')}</th>
-                <th scope="col">{t('sessions.chair')}</th>
-                <th scope="col">{t('sessions.status')}</th>
+          <DataTable caption={t('sessions.list')} columns={[t('sessions.date'), t('sessions.body'), t('sessions.place'), t('sessions.chair'), t('sessions.status')]}>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link to={`/sessions/${s.id}`}>
+                    <DateText value={s.date} />
+                  </Link>{' '}
+                  <span className="code">{s.id}</span>
+                </th>
+                <td>{bodyName(s.body)}</td>
+                <td>{s.place}</td>
+                <td>{s.chair === null ? t('common.dash') : labels.state(s.chair)}</td>
+                <td>{s.status === 'open' ? t('sessions.open') : t('sessions.closed')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <Link to={`/sessions/${s.id}`}>
-                      <DateText value={s.date} />
-                    </Link>{' '}
-                    <span className="code">{s.id}</span>
-                  </th>
-                  <td>{bodyName(s.body)}</td>
-                  <td>{s.place}</td>
-                  <td>{s.chair === null ? t('common.dash') : labels.state(s.chair)}</td>
-                  <td>{s.status === 'open' ? t('sessions.open') : t('sessions.closed')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
       {can.procedural && <ConveneForm />}

@@ -5,6 +5,7 @@ import { AcknowledgeButton } from '../../components/acknowledge-button';
 import { InstantText } from '../../components/format';
 import { useLabels } from '../../i18n/labels';
 import { useSession } from '../../session/session';
+import { DataTable } from '../../components/data-table';
 
 /** Per member: when it was notified, when delivery was confirmed, when and how it acknowledged. */
 export function NotificationStatus({ view, onChange }: { readonly view: DecisionView; readonly onChange: () => void }): ReactNode {
@@ -14,43 +15,32 @@ export function NotificationStatus({ view, onChange }: { readonly view: Decision
   const receivedBy = (via: string): string => (via === 'link' ? t('decisions.viaLink') : via === 'delegate' ? t('decisions.viaDelegate') : t('decisions.via', { via }));
   if (view.notifications.length === 0) return <p>{t('decisions.noNotifications')}</p>;
   return (
-    <table className="data">
-      <caption>{t('decisions.notifications')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('common.state')}</th>
-          <th scope="col">{t('decisions.created')}</th>
-          <th scope="col">{t('decisions.delivered')}</th>
-          <th scope="col">{t('decisions.acknowledged')}</th>
+    <DataTable caption={t('decisions.notifications')} columns={[t('common.state'), t('decisions.created'), t('decisions.delivered'), t('decisions.acknowledged')]}>
+      {view.notifications.map((n) => (
+        <tr key={n.state} data-testid={`notification-${n.state}`}>
+          <th scope="row">
+            {labels.state(n.state)} <span className="code">{n.state}</span>
+          </th>
+          <td>
+            <InstantText value={n.createdAt} />
+          </td>
+          <td>{n.deliveredAt === null ? t('decisions.notYet') : <InstantText value={n.deliveredAt} />}</td>
+          <td>
+            {n.acknowledgedAt !== null ? (
+              <>
+                <span className="badge badge-outcome-adopted" aria-hidden="true">
+                  ✓
+                </span> <InstantText value={n.acknowledgedAt} />
+                {n.acknowledgedVia !== null && <> ({receivedBy(n.acknowledgedVia)})</>}
+              </>
+            ) : can.acknowledgeFor(n.state) ? (
+              <AcknowledgeButton decisionId={view.id} state={n.state} title={view.title} onDone={onChange} />
+            ) : (
+              t('decisions.notYet')
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {view.notifications.map((n) => (
-          <tr key={n.state} data-testid={`notification-${n.state}`}>
-            <th scope="row">
-              {labels.state(n.state)} <span className="code">{n.state}</span>
-            </th>
-            <td>
-              <InstantText value={n.createdAt} />
-            </td>
-            <td>{n.deliveredAt === null ? t('decisions.notYet') : <InstantText value={n.deliveredAt} />}</td>
-            <td>
-              {n.acknowledgedAt !== null ? (
-                <>
-                  <span className="badge badge-outcome-adopted" aria-hidden="true">
-                    ✓
-                  </span> <InstantText value={n.acknowledgedAt} />
-                  {n.acknowledgedVia !== null && <> ({receivedBy(n.acknowledgedVia)})</>}
-                </>
-              ) : can.acknowledgeFor(n.state) ? (
-                <AcknowledgeButton decisionId={view.id} state={n.state} title={view.title} onDone={onChange} />
-              ) : (
-                t('decisions.notYet')
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -8,6 +8,7 @@ import type { Decision, DecisionView, RecordedPosition } from '../../api/types';
 import { OutcomeBadge } from '../../components/decision-bits';
 import { Cites, InstantText, Recorded } from '../../components/format';
 import { useLabels } from '../../i18n/labels';
+import { DataTable } from '../../components/data-table';
 
 /** Every state that has, or owes, a position. */
 export function statesOf(view: DecisionView): string[] {
@@ -37,38 +38,27 @@ export function PositionsTable({ view, attendance }: { readonly view: DecisionVi
   const states = statesOf(view);
   if (states.length === 0) return null;
   return (
-    <table className="data positions">
-      <caption>{t('decisions.positions')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('common.state')}</th>
-          <th scope="col">{t('decisions.position')}</th>
-          <th scope="col">{t('decisions.receivedAt')}</th>
-          <th scope="col">{t('decisions.carriedBy')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {states.map((state) => {
-          const position = view.positions[state];
-          return (
-            <tr key={state} data-testid={`position-${state}`}>
-              <th scope="row">
-                {labels.state(state)} <span className="code">{state}</span>
-              </th>
-              <td>
-                {position || attendance === undefined ? (
-                  <span className={`chip chip-${position?.position ?? 'none'}`}>{labels.position(position?.position)}</span>
-                ) : (
-                  <PresenceChip present={attendance[state]} />
-                )}
-              </td>
-              <td>{position ? <InstantText value={position.at} /> : t('common.dash')}</td>
-              <td>{position ? <DocumentText position={position} /> : t('common.dash')}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable caption={t('decisions.positions')} className="positions" columns={[t('common.state'), t('decisions.position'), t('decisions.receivedAt'), t('decisions.carriedBy')]}>
+      {states.map((state) => {
+        const position = view.positions[state];
+        return (
+          <tr key={state} data-testid={`position-${state}`}>
+            <th scope="row">
+              {labels.state(state)} <span className="code">{state}</span>
+            </th>
+            <td>
+              {position || attendance === undefined ? (
+                <span className={`chip chip-${position?.position ?? 'none'}`}>{labels.position(position?.position)}</span>
+              ) : (
+                <PresenceChip present={attendance[state]} />
+              )}
+            </td>
+            <td>{position ? <InstantText value={position.at} /> : t('common.dash')}</td>
+            <td>{position ? <DocumentText position={position} /> : t('common.dash')}</td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
 
@@ -159,29 +149,19 @@ export function OutcomeBox({ decision, acceded, testId = 'outcome' }: { readonly
           </>
         )}
       </dl>
-      <table className="data trace">
-        <caption>{t('decisions.trace')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('decisions.rule')}</th>
-            <th scope="col">{t('decisions.finding')}</th>
-            <th scope="col">{t('common.cites')}</th>
+      <DataTable caption={t('decisions.trace')} className="trace" columns={[t('decisions.rule'), t('decisions.finding'), t('common.cites')]}>
+        {decision.trace.map((entry, i) => (
+          <tr key={`${entry.rule}-${i}`}>
+            <td>
+              <code>{entry.rule}</code>
+            </td>
+            <td>{i18n.language === 'ru' && entry.findingRu !== undefined ? <span lang="ru">{entry.findingRu}</span> : <Recorded>{entry.finding}</Recorded>}</td>
+            <td>
+              <Cites cites={entry.cites} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {decision.trace.map((entry, i) => (
-            <tr key={`${entry.rule}-${i}`}>
-              <td>
-                <code>{entry.rule}</code>
-              </td>
-              <td>{i18n.language === 'ru' && entry.findingRu !== undefined ? <span lang="ru">{entry.findingRu}</span> : <Recorded>{entry.finding}</Recorded>}</td>
-              <td>
-                <Cites cites={entry.cites} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }
