@@ -191,6 +191,19 @@ describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000
     expect(await officer.getByTestId('position-ARM').textContent()).toContain('no objection');
   });
 
+  it('the secretariat records a position only on a note of that state, and is told when there is none', async () => {
+    const officer = await browserOf('officer');
+    await officer.goto(`${base}/decisions/D-demo-written-procedure`);
+    const form = officer.locator('form.position-form');
+    await form.getByLabel('State', { exact: true }).selectOption('ARM');
+    const notes = form.getByLabel('Registered note carrying the position');
+    await expect.poll(() => notes.locator('option').count()).toBeGreaterThan(0);
+    for (const option of await notes.locator('option').allTextContents()) expect(option).toContain('notice of no objection');
+    await form.getByLabel('State', { exact: true }).selectOption('TJK');
+    await expect.poll(() => officer.getByText('No note from this state is registered.').count()).toBe(1);
+    expect(await form.getByLabel('Registered note carrying the position').count()).toBe(0);
+  });
+
   it('switching to Russian translates the page', async () => {
     const officer = await browserOf('officer');
     await officer.goto(`${base}/`);

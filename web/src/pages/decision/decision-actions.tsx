@@ -4,13 +4,13 @@
  */
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useAction, useApi } from '../../api/hooks';
-import type { DecisionView, OfficialNote, SessionSummary, SessionView } from '../../api/types';
+import type { DecisionView, SessionSummary, SessionView } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatInstant, localToday, toLocalInput } from '../../components/format';
 import { placeProblem, ProblemBanner, SelectField, SubmitButton, TextField } from '../../components/forms';
 import { useLabels } from '../../i18n/labels';
+import { CarryingNoteField, NoNoteNotice, useCarryingNote } from './carrying-note';
 
 type Done = (view: DecisionView) => void;
 
@@ -125,15 +125,12 @@ export function AccessionForm({ view, states, needsNote, onDone }: { readonly vi
   const { t } = useTranslation();
   const labels = useLabels();
   const action = useAction<AccessionBody, DecisionView>(`/api/decisions/${encodeURIComponent(view.id)}/accessions`);
-  const notes = useApi<{ notes: OfficialNote[] }>(needsNote ? '/api/correspondence' : null);
   const [stateChoice, setState] = useState('');
   const [accededOn, setAccededOn] = useState(localToday);
-  const [noteChoice, setNote] = useState('');
   const state = states.includes(stateChoice) ? stateChoice : (states[0] ?? '');
-  const stateNotes = (notes.data?.notes ?? []).filter((n) => n.sender === state);
-  const noteId = stateNotes.some((n) => n.id === noteChoice) ? noteChoice : (stateNotes[0]?.id ?? '');
-  const offersNote = needsNote && stateNotes.length > 0;
-  const placed = placeProblem(action.problem, ['state', 'accededOn', ...(offersNote ? ['noteId'] : [])]);
+  const note = useCarryingNote(needsNote, state);
+  const noteId = note.noteId;
+  const placed = placeProblem(action.problem, ['state', 'accededOn', ...(note.offered ? ['noteId'] : [])]);
   if (states.length === 0) return null;
 
   const submit = async (event: SyntheticEvent): Promise<void> => {
@@ -154,22 +151,10 @@ export function AccessionForm({ view, states, needsNote, onDone }: { readonly vi
           ))}
         </SelectField>
         <TextField label={t('decisions.accededOn')} type="date" required value={accededOn} error={placed.at('accededOn')} onChange={(e) => { setAccededOn(e.target.value); }} />
-        {offersNote && (
-          <SelectField label={t('decisions.noteCarrying')} value={noteId} error={placed.at('noteId')} onChange={(e) => { setNote(e.target.value); }}>
-            {stateNotes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.dated} · {n.reference} · {labels.noteKind(n.kind)}
-              </option>
-            ))}
-          </SelectField>
-        )}
+        <CarryingNoteField note={note} error={placed.at('noteId')} />
         <SubmitButton pending={action.pending}>{t('decisions.accede')}</SubmitButton>
       </div>
-      {needsNote && notes.data !== undefined && stateNotes.length === 0 && (
-        <p className="notice">
-          {t('decisions.noNoteFor')} <Link to="/correspondence">{t('nav.correspondence')}</Link>
-        </p>
-      )}
+      <NoNoteNotice note={note} />
     </form>
   );
 }

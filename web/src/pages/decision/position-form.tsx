@@ -5,12 +5,12 @@
  */
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useAction, useApi } from '../../api/hooks';
-import { POSITION_WORDS, type DecisionView, type Localized, type OfficialNote, type PositionWord } from '../../api/types';
+import { useAction } from '../../api/hooks';
+import { POSITION_WORDS, type DecisionView, type Localized, type PositionWord } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { placeProblem, ProblemBanner, SelectField, SubmitButton } from '../../components/forms';
 import { useLabels } from '../../i18n/labels';
+import { CarryingNoteField, NoNoteNotice, useCarryingNote } from './carrying-note';
 
 interface PositionBody {
   readonly state: string;
@@ -33,17 +33,14 @@ export function PositionForm({ decisionId, title, states, needsNote, onRecorded,
   const { t } = useTranslation();
   const labels = useLabels();
   const action = useAction<PositionBody, DecisionView>(`/api/decisions/${encodeURIComponent(decisionId)}/positions`);
-  const notes = useApi<{ notes: OfficialNote[] }>(needsNote ? '/api/correspondence' : null);
   const [stateChoice, setState] = useState('');
   const [position, setPosition] = useState<PositionWord>('yes');
-  const [noteChoice, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
   const state = states.includes(stateChoice) ? stateChoice : (states[0] ?? '');
-  const stateNotes = (notes.data?.notes ?? []).filter((n) => n.sender === state);
-  const noteId = stateNotes.some((n) => n.id === noteChoice) ? noteChoice : (stateNotes[0]?.id ?? '');
-  const offersNote = needsNote && stateNotes.length > 0;
+  const note = useCarryingNote(needsNote, state);
+  const noteId = note.noteId;
   // Only the fields on screen may carry a problem; any other goes to the top of the form.
-  const placed = placeProblem(action.problem, [...(states.length > 1 ? ['state'] : []), 'position', ...(offersNote ? ['noteId'] : [])]);
+  const placed = placeProblem(action.problem, [...(states.length > 1 ? ['state'] : []), 'position', ...(note.offered ? ['noteId'] : [])]);
   const headingId = `record-${decisionId}`;
   if (states.length === 0) return null;
 
@@ -83,22 +80,10 @@ export function PositionForm({ decisionId, title, states, needsNote, onRecorded,
             </option>
           ))}
         </SelectField>
-        {offersNote && (
-          <SelectField label={t('decisions.noteCarrying')} required value={noteId} error={placed.at('noteId')} onChange={(e) => { setNote(e.target.value); }}>
-            {stateNotes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.dated} · {n.reference} · {labels.noteKind(n.kind)}
-              </option>
-            ))}
-          </SelectField>
-        )}
+        <CarryingNoteField note={note} error={placed.at('noteId')} required />
         <SubmitButton pending={action.pending}>{t('decisions.record')}</SubmitButton>
       </div>
-      {needsNote && notes.data !== undefined && stateNotes.length === 0 && (
-        <p className="notice">
-          {t('decisions.noNoteFor')} <Link to="/correspondence">{t('nav.correspondence')}</Link>
-        </p>
-      )}
+      <NoNoteNotice note={note} />
       <ConfirmDialog
         open={confirming}
         title={t('decisions.recordTitle')}
