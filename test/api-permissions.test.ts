@@ -12,6 +12,7 @@ import {
   draftDecision,
   issueToken,
   recordAttendance,
+  recordPosition,
   registerOfficialNote,
 } from '../src/app/index.js';
 import { call, refusalsOf, ROLE_ACCOUNTS, startApi, type Api } from './support/api.js';
@@ -188,6 +189,23 @@ describe('a delegate of Armenia', () => {
     const russian = (notes.body.notes as { id: string }[])[0]?.id ?? '';
     const foreign = await call(api, 'officer', 'POST', '/api/decisions/D-1/positions', { state: 'TJK', position: 'yes', noteId: russian });
     expect(foreign.status).toBe(422);
+  });
+
+  it('tells an observer how a closed decision came out, not which note carried a position', async () => {
+    const c = api.concord;
+    await draftDecision(c, { id: 'D-noted', title: { en: 'Noted', ru: 'Отмечено' }, text: { en: 'X', ru: 'Х' }, body: 'permanent-council', question: 'procedural', initiator: 'Secretariat' }, SYSTEM);
+    await circulateDecision(c, 'D-noted', { procedure: 'written', deadline: new Date(Date.now() + 86_400_000).toISOString() }, SYSTEM);
+    const note = await registerOfficialNote(c, { sender: 'ARM', authority: 'Ministry of Foreign Affairs', reference: 'ARM/9', dated: '2026-01-11', kind: 'other', subject: 'Our objection' }, SYSTEM);
+    const armNote = note.ok ? note.value.id : '';
+    const recorded = await call(api, 'officer', 'POST', '/api/decisions/D-noted/positions', { state: 'ARM', position: 'no', noteId: armNote });
+    expect(recorded.body).toMatchObject({ id: 'D-noted' });
+    for (const state of ['BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']) await recordPosition(c, 'D-noted', { state, position: 'yes', document: { kind: 'delegate-entry', by: `delegate:${state}` } }, SYSTEM);
+    expect((await call(api, 'officer', 'POST', '/api/decisions/D-noted/close', {})).body).toMatchObject({ status: 'closed' });
+    const seen = async (username: string) => ((await call(api, username, 'GET', '/api/decisions/D-noted')).body.positions as Record<string, { position: string; document?: unknown }>).ARM;
+    expect(await seen('officer')).toMatchObject({ position: 'no', document: { kind: 'note', noteId: armNote } });
+    const observed = await seen('observer');
+    expect(observed).toMatchObject({ position: 'no' });
+    expect(observed).not.toHaveProperty('document');
   });
 
   it('cannot use a read-only token to write', async () => {

@@ -4,7 +4,7 @@
  */
 import { mayReadDecision, mayReadEntry, permits, seesAllStates, type Principal } from '../../core/access/index.js';
 import type { OfficialNote, PublicStatement } from '../../core/correspondence/index.js';
-import { awaitedFrom, outcomeOf, type DecisionState } from '../../core/decision/index.js';
+import { awaitedFrom, outcomeOf, type DecisionState, type PositionDocument } from '../../core/decision/index.js';
 import { chairOn } from '../../core/framework/index.js';
 import type { PartyStanding } from '../../core/membership/index.js';
 import type { Decision } from '../../core/procedure/index.js';
@@ -42,8 +42,10 @@ export interface NotificationView {
   readonly acknowledgedVia: string | null;
 }
 
-export type DecisionView = Omit<DecisionState, 'result'> & {
+export type DecisionView = Omit<DecisionState, 'result' | 'positions'> & {
   readonly id: string;
+  /** Each with the document that carries it, for a reader who may read the correspondence. */
+  readonly positions: Readonly<Record<string, Omit<DecisionState['positions'][string], 'document'> & { readonly document?: PositionDocument }>>;
   readonly result: Decision | null;
   /** What the engine finds with the positions on record now, while the procedure runs. */
   readonly provisional: Decision | null;
@@ -142,8 +144,12 @@ export async function toDecisionView(c: Concord, principal: Principal, id: strin
   const running = state.status === 'circulating' || state.status === 'tabled';
   const provisional = running ? outcomeOf(state, c.pack, c.clock.now().toISOString()) : undefined;
   const notifications = (await visibleNotifications(c, principal, id));
+  // A reader who may not read the correspondence (an observer) is not told which note carried a position.
+  const documents = permits(principal, 'correspondence:read').ok;
+  const positions = documents ? state.positions : Object.fromEntries(Object.entries(state.positions).map(([s, p]) => [s, { position: p.position, at: p.at }]));
   return {
     ...state,
+    positions,
     id,
     result: state.result ?? null,
     provisional: provisional?.ok ? provisional.decision : null,
