@@ -31,17 +31,24 @@ describe.each(engines)('the live stream on $name', (engine) => {
   it('sends each reader only what it may see', async () => {
     const officer = await openStream(`${api.base}/api/events`, bearer(api, 'officer'));
     const armenia = await openStream(`${api.base}/api/events`, bearer(api, 'delegate-arm'));
+    const kazakhstan = await openStream(`${api.base}/api/events`, bearer(api, 'delegate-kaz'));
     try {
-      expect([officer.status, armenia.status]).toEqual([200, 200]);
+      expect([officer.status, armenia.status, kazakhstan.status]).toEqual([200, 200, 200]);
       await registerOfficialNote(api.concord, { sender: 'RUS', authority: 'MFA', reference: 'R/1', dated: '2026-01-10', kind: 'other', subject: 'For the secretariat' }, SYSTEM);
       expect((await call(api, 'delegate-arm', 'POST', '/api/decisions/D-live/positions', { state: 'ARM', position: 'yes' })).status).toBe(200);
       await officer.waitFor((e) => e.data.type === 'PositionRecorded');
-      await armenia.waitFor((e) => e.data.type === 'PositionRecorded' && e.data.data.state === 'ARM');
+      const own = await armenia.waitFor((e) => e.data.type === 'PositionRecorded' && e.data.data.state === 'ARM');
       expect(officer.events.map((e) => e.data.type)).toContain('NoteRegistered');
       expect(armenia.events.map((e) => e.data.type)).not.toContain('NoteRegistered');
+      // Another state's delegate follows the position live, without the document that carried it.
+      const other = await kazakhstan.waitFor((e) => e.data.type === 'PositionRecorded' && e.data.data.state === 'ARM');
+      expect(own.data.data).toHaveProperty('document');
+      expect(other.data.data).toMatchObject({ state: 'ARM', position: 'yes' });
+      expect(other.data.data).not.toHaveProperty('document');
     } finally {
       officer.close();
       armenia.close();
+      kazakhstan.close();
     }
   });
 

@@ -191,7 +191,7 @@ describe('a delegate of Armenia', () => {
     expect(foreign.status).toBe(422);
   });
 
-  it('tells an observer how a closed decision came out, not which note carried a position', async () => {
+  it('tells an observer or another state’s delegate how a closed decision came out, not which note carried a position', async () => {
     const c = api.concord;
     await draftDecision(c, { id: 'D-noted', title: { en: 'Noted', ru: 'Отмечено' }, text: { en: 'X', ru: 'Х' }, body: 'permanent-council', question: 'procedural', initiator: 'Secretariat' }, SYSTEM);
     await circulateDecision(c, 'D-noted', { procedure: 'written', deadline: new Date(Date.now() + 86_400_000).toISOString() }, SYSTEM);
@@ -206,6 +206,9 @@ describe('a delegate of Armenia', () => {
     const observed = await seen('observer');
     expect(observed).toMatchObject({ position: 'no' });
     expect(observed).not.toHaveProperty('document');
+    // Armenia's delegate sees its own note; Kazakhstan's sees Armenia's position, not its note.
+    expect(await seen('delegate-arm')).toMatchObject({ document: { noteId: armNote } });
+    expect(await seen('delegate-kaz')).not.toHaveProperty('document');
   });
 
   it('cannot use a read-only token to write', async () => {

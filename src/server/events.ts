@@ -9,7 +9,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { desk, type Concord } from '../app/index.js';
-import { mayReadEntry, type Principal } from '../core/access/index.js';
+import { mayReadEntry, redactFor, type Principal } from '../core/access/index.js';
 import { readAfter, type LedgerEntry } from '../ledger/index.js';
 import { signedIn } from './plumbing.js';
 import { problem } from './problems.js';
@@ -172,7 +172,7 @@ async function stream(c: Concord, feed: LedgerFeed, principal: Principal, resume
     stillValid().then((valid) => { if (!valid) raw.end(); }, () => raw.end());
   };
   const send = (entries: readonly LedgerEntry[]): boolean => {
-    const visible = entries.filter((e) => e.seq > sent && mayReadEntry(principal, e));
+    const visible = entries.filter((e) => e.seq > sent && mayReadEntry(principal, e)).map((e) => redactFor(principal, e));
     sent = Math.max(sent, entries.at(-1)?.seq ?? sent);
     if (entries.some((e) => e.streamId === ownAccount)) recheck();
     return visible.length === 0 || raw.write(visible.map(eventOf).join(''));

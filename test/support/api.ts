@@ -18,6 +18,9 @@ export const ROLE_ACCOUNTS: readonly { username: string; role: AccountRole; stat
   { username: 'observer', role: 'observer' },
 ];
 
+/** A second state's delegate, for what one state may see of another's acts (not in the role matrix). */
+export const OTHER_DELEGATE = { username: 'delegate-kaz', role: 'delegate', state: 'KAZ' } as const;
+
 export const PASSWORD = 'a long enough password';
 
 /** A clock the test can move: the present is `now` plus `offsetMs`. */
@@ -45,7 +48,7 @@ export async function startApi(engine: Engine, options: ServerOptions = {}, plac
   const clock = new MovableClock();
   const concord = await startConcord({ store: where.config, clock });
   const tokens: Record<string, string> = {};
-  for (const account of ROLE_ACCOUNTS) {
+  for (const account of [...ROLE_ACCOUNTS, OTHER_DELEGATE]) {
     const created = await createAccount(concord, { ...account, password: PASSWORD }, { actor: 'test' });
     if (!created.ok && created.refusal.code !== 'conflict') throw new Error(created.refusal.message);
     const issued = await issueToken(concord, account.username, { name: 'test', scopes: scopesOfRole(account.role), expiresInDays: 30 }, { actor: 'test' });

@@ -2,7 +2,7 @@
  * What a signed-in reader sees: each read checks the reader's role and keeps to what their state
  * may see; a restricted item asked for by name is refused and the attempt recorded.
  */
-import { mayReadDecision, mayReadEntry, permits, seesAllStates, type Principal } from '../../core/access/index.js';
+import { mayReadDecision, mayReadDocumentsOf, mayReadEntry, permits, redactFor, seesAllStates, type Principal } from '../../core/access/index.js';
 import type { OfficialNote, PublicStatement } from '../../core/correspondence/index.js';
 import { awaitedFrom, outcomeOf, type DecisionState, type PositionDocument } from '../../core/decision/index.js';
 import { chairOn } from '../../core/framework/index.js';
@@ -144,9 +144,8 @@ export async function toDecisionView(c: Concord, principal: Principal, id: strin
   const running = state.status === 'circulating' || state.status === 'tabled';
   const provisional = running ? outcomeOf(state, c.pack, c.clock.now().toISOString()) : undefined;
   const notifications = (await visibleNotifications(c, principal, id));
-  // A reader who may not read the correspondence (an observer) is not told which note carried a position.
-  const documents = permits(principal, 'correspondence:read').ok;
-  const positions = documents ? state.positions : Object.fromEntries(Object.entries(state.positions).map(([s, p]) => [s, { position: p.position, at: p.at }]));
+  // A reader who may not read a state's correspondence (an observer, another state's delegate) is not told which note carried its position.
+  const positions = Object.fromEntries(Object.entries(state.positions).map(([s, p]) => [s, mayReadDocumentsOf(principal, s) ? p : { position: p.position, at: p.at }]));
   return {
     ...state,
     positions,
@@ -220,7 +219,7 @@ export function ledgerPage(c: Concord, who: Signed, before: number | undefined, 
     while (entries.length < limit && cursor > 1) {
       const page = await readBefore(c.database, cursor, limit * 2);
       if (page.length === 0) break;
-      entries.push(...page.filter((e) => mayReadEntry(who.principal, e)).slice(0, limit - entries.length));
+      entries.push(...page.filter((e) => mayReadEntry(who.principal, e)).slice(0, limit - entries.length).map((e) => redactFor(who.principal, e)));
       cursor = page.at(-1)?.seq ?? 0;
     }
     return found({ entries, head });

@@ -1,2 +1,2 @@
 export { ACTIONS, permits, ROLES, scopesOfRole, seesAllStates, TOKEN_SCOPES, userActor, type Action, type Permission, type Principal, type AccountRole, type TokenScope } from './permissions.js';
-export { mayReadDecision, mayReadEntry, type VisibleEntry } from './visibility.js';
+export { mayReadDecision, mayReadDocumentsOf, mayReadEntry, redactFor, type VisibleEntry } from './visibility.js';

@@ -3,7 +3,7 @@
  * tabled; a state's notes, notifications and contact points are that state's and the
  * secretariat's; an observer sees standing, statements, sessions and the outcomes of decisions.
  */
-import { userActor, type Principal } from './permissions.js';
+import { permits, userActor, type Principal } from './permissions.js';
 
 export interface VisibleEntry {
   readonly streamId: string;
@@ -40,4 +40,24 @@ export function mayReadDecision(principal: Principal, status: string): boolean {
   if (principal.role === 'observer') return status === 'closed';
   if (principal.role === 'delegate') return status !== 'draft' && status !== 'none';
   return true;
+}
+
+/** Whether the reader may read the documents a state sends: its notes, and what carries its positions. */
+export function mayReadDocumentsOf(principal: Principal, state: string): boolean {
+  return permits(principal, 'correspondence:read', state).ok;
+}
+
+/** Acts that name the document a state's act rests on, and the field that names it. */
+const DOCUMENT_FIELDS: Readonly<Record<string, string>> = { PositionRecorded: 'document', AccessionRecorded: 'document', NoObjectionAttached: 'noteId' };
+
+/**
+ * The entry as this reader may see it: an act everyone may follow (a position, a no-objection
+ * attached at a session) loses the reference to the note that carried it when the reader may not
+ * read that state's correspondence.
+ */
+export function redactFor<E extends VisibleEntry>(principal: Principal, entry: E): E {
+  const field = DOCUMENT_FIELDS[entry.type];
+  const data = entry.data as Record<string, unknown> | null;
+  if (field === undefined || data === null || typeof data.state !== 'string' || !(field in data) || mayReadDocumentsOf(principal, data.state)) return entry;
+  return { ...entry, data: Object.fromEntries(Object.entries(data).filter(([key]) => key !== field)) };
 }

@@ -32,8 +32,9 @@ export interface Localized {
 
 // The records and the engine's answer as the server defines them (files without imports).
 export type { PartyStanding, Role as PartyRole, TimelineChange } from '../../../src/core/membership/records';
+export type { LedgerEntry } from '../../../src/ledger/record';
 import type { PartyStanding, TimelineChange } from '../../../src/core/membership/records';
-import type { LedgerEntry as RecordedEntry } from '../../../src/ledger/record';
+import type { LedgerEntry } from '../../../src/ledger/record';
 export { NOTE_KINDS, type NoteKind, type OfficialNote, type PublicStatement } from '../../../src/core/correspondence/documents';
 import type { OfficialNote, PublicStatement } from '../../../src/core/correspondence/documents';
 import type { Decision, OutcomeWord, PositionWord as EnginePositionWord } from '../../../src/core/procedure/types';
@@ -146,9 +147,6 @@ export interface SessionView extends SessionSummary {
   readonly agenda: readonly string[];
   readonly attendance: Readonly<Record<string, boolean>>;
 }
-
-/** An entry as the API sends it: without the idempotency key, which is the writer's own. */
-export type LedgerEntry = Omit<RecordedEntry, 'idempotencyKey'>;
 
 export interface LedgerPage {
   readonly entries: readonly LedgerEntry[];

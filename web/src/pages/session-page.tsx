@@ -99,7 +99,8 @@ function NoObjectionForm({ session, items, onDone }: { readonly session: Session
   const state = absent.includes(choice.state) ? choice.state : (absent[0] ?? '');
   const notes = useApi<{ notes: OfficialNote[] }>(state === '' ? null : `/api/correspondence${query({ sender: state, kind: 'no-objection-notice' })}`);
   useLiveRefresh(['note-*'], notes.reload);
-  const offered = notes.data?.notes ?? [];
+  // Until the answer for a newly chosen member arrives, the last one is another member's: never offered.
+  const offered = (notes.data?.notes ?? []).filter((n) => n.sender === state);
   const noteId = offered.some((n) => n.id === choice.noteId) ? choice.noteId : (offered[0]?.id ?? '');
   const placed = placeProblem(action.problem, ['decisionId', 'state', 'noteId', 'note']);
   const submit = async (event: SyntheticEvent): Promise<void> => {

@@ -24,7 +24,8 @@ export interface CarryingNote {
 export function useCarryingNote(needsNote: boolean, state: string): CarryingNote {
   const loaded = useApi<{ notes: OfficialNote[] }>(needsNote && state !== '' ? `/api/correspondence${query({ sender: state })}` : null);
   const [choice, choose] = useState('');
-  const notes = loaded.data?.notes ?? [];
+  // Until the answer for a newly chosen state arrives, the last one is another state's: never offered.
+  const notes = (loaded.data?.notes ?? []).filter((n) => n.sender === state);
   const noteId = notes.some((n) => n.id === choice) ? choice : (notes[0]?.id ?? '');
   return { notes, noteId, choose, offered: needsNote && notes.length > 0, missing: needsNote && loaded.data !== undefined && notes.length === 0 };
 }
