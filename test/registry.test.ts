@@ -52,6 +52,9 @@ describe.each(engines)('registry on $name', (engine) => {
     const c = await start(await place());
     const record = await partyRecordAt(c, 'ARM', { asOf: '2024-03-28', knownAt: '2024-03-28' });
     expect(record.standing).toMatchObject({ status: 'member', participation: { participating: false, since: '2023-11-22' } });
+    // The record is written in both working languages.
+    expect(record.standing?.act).toBe('Signed the Collective Security Treaty at Tashkent / Подписание Договора о коллективной безопасности в Ташкенте');
+    expect(record.standing?.participation?.basis).toMatch(/^Did not attend .* \/ Не участвовала в совместном заседании/);
     expect(record.notes).toEqual([]);
   });
 

@@ -19,12 +19,12 @@ export function historyFromPack(pack: Pack): PartyHistory[] {
     const standing = m.history.map((h): StandingEvent => ({
       type: 'StandingChanged',
       validAt: h.from,
-      data: { role: 'member', status: h.status, act: h.act, cites: h.cites ?? [], basis: { kind: 'pack-history' } },
+      data: { role: 'member', status: h.status, act: inBoth(h.act, h.actRu), cites: h.cites ?? [], basis: { kind: 'pack-history' } },
     }));
     const participation = (m.participation ?? []).map((p): StandingEvent => ({
       type: 'ParticipationRecorded',
       validAt: p.from,
-      data: { participating: p.participating, basis: p.basis },
+      data: { participating: p.participating, basis: inBoth(p.basis, p.basisRu) },
     }));
     return { party: m.state, events: byDate([...standing, ...participation]) };
   });
@@ -38,12 +38,17 @@ export function historyFromPack(pack: Pack): PartyHistory[] {
         events: a.history.map((h): StandingEvent => ({
           type: 'StandingChanged',
           validAt: h.from,
-          data: { role: role satisfies Role, status: h.status, act: h.act, cites: h.cites ?? [], basis: { kind: 'pack-history' } },
+          data: { role: role satisfies Role, status: h.status, act: inBoth(h.act, h.actRu), cites: h.cites ?? [], basis: { kind: 'pack-history' } },
         })),
       });
     }
   }
   return parties;
+}
+
+/** A recorded text in both working languages, as the secretariat's own records are written. */
+function inBoth(en: string, ru: string | undefined): string {
+  return ru === undefined ? en : `${en} / ${ru}`;
 }
 
 /** Stable by date: events of one day keep the pack's order. */
