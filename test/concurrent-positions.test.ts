@@ -40,4 +40,15 @@ describe.each(await enginesToTest())('positions given at once on $name', (engine
     expect(same.ok).toBe(true);
     expect(other.ok ? 'recorded' : other.refusal.field).toBe('position');
   });
+
+  it('keeps one of two contradicting positions of a member sent at the same moment, never both', async () => {
+    await draftDecision(concord, { id: 'D-race-2', title: { en: 'T', ru: 'Т' }, text: { en: 'X', ru: 'Х' }, body: 'permanent-council', question: 'procedural', initiator: 'Secretariat' }, SYSTEM);
+    await circulateDecision(concord, 'D-race-2', { procedure: 'written', deadline: new Date(Date.now() + 86_400_000).toISOString() }, SYSTEM);
+    const both = await Promise.all(
+      (['yes', 'no'] as const).map((position) => recordPosition(concord, 'D-race-2', { state: 'TJK', position, document: { kind: 'delegate-entry', by: 'TJK' } }, SYSTEM)),
+    );
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    const recorded = await concord.database.db.selectFrom('ledger_entries').select('seq').where('stream_id', '=', 'decision-D-race-2').where('type', '=', 'PositionRecorded').execute();
+    expect(recorded).toHaveLength(1);
+  });
 });

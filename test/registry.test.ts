@@ -58,6 +58,14 @@ describe.each(engines)('registry on $name', (engine) => {
     expect(record.notes).toEqual([]);
   });
 
+  it('takes a note dated today where its sender is, and refuses one dated after today in every time zone', async () => {
+    // 22:00 UTC on 28 November is already 29 November in Astana and in Dushanbe.
+    const c = await start(await place(), '2026-11-28T22:00:00Z');
+    const note = (dated: string) => registerOfficialNote(c, { sender: 'KAZ', authority: 'MFA', reference: `K/${dated}`, dated, kind: 'other', subject: 'A note' }, { actor: 'test' });
+    expect((await note('2026-11-29')).ok).toBe(true);
+    expect(await note('2026-11-30')).toMatchObject({ ok: false, refusal: { field: 'dated', message: expect.stringContaining('in the future') as string } });
+  });
+
   it('Uzbekistan on 1 January 2013: suspended by the decision of 19 December 2012', async () => {
     const c = await start(await place());
     const record = await partyRecordAt(c, 'UZB', { asOf: '2013-01-01', knownAt: '2013-01-01' });

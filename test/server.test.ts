@@ -2,7 +2,8 @@
  * The HTTP server on a real port: health, the OpenAPI document, the registry, what-if questions,
  * problem details, and the acknowledgement link of a notification.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +129,30 @@ describe('the concord serve command', () => {
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
+    await place.cleanup();
+  });
+
+  it('keeps the first administrator for a start that can listen when the first cannot, and checks the port before the demo records anything', async () => {
+    const place = await sqlite.fresh();
+    const dataDir = (place.config as { dataDir: string }).dataDir;
+    const concord = (...args: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'concord.js'), ...args, '--data', dataDir], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+    const demo = concord('demo', '--port', 'abc');
+    expect(demo.status).toBe(2);
+    expect(demo.stderr).toBe('concord demo: --port: expected a port number, got "abc"\n');
+    expect(concord('user', 'list').stdout).not.toContain('officer');
+    // A port that is taken: the start fails, and no administrator is made whose password nobody saw.
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const busy = concord('serve', '--port', String((taken.address() as AddressInfo).port));
+    taken.close();
+    expect(busy.status).toBe(2);
+    expect(busy.stdout).not.toContain('one-time password');
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'concord.js'), 'serve', '--port', '0', '--data', dataDir], { env: { ...process.env, DATABASE_URL: '' } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await expect.poll(() => out, { timeout: 15_000 }).toMatch(/one-time password \S+/);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.on('exit', resolve));
     await place.cleanup();
   });
 });

@@ -19,7 +19,7 @@ export interface Actor {
 }
 
 export interface Refusal {
-  readonly code: 'refused' | 'invalid' | 'conflict' | 'idempotency-key-reused' | 'not-found' | 'forbidden' | 'unauthenticated';
+  readonly code: 'refused' | 'invalid' | 'conflict' | 'idempotency-key-reused' | 'not-found' | 'forbidden';
   readonly field: string;
   readonly message: string;
 }

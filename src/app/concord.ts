@@ -84,6 +84,14 @@ export async function openConcord(options: OpenOptions): Promise<Concord> {
   }
 }
 
+/**
+ * The latest date it is anywhere now (UTC+14 reaches a new day first): a date a member gives for
+ * its own act is in the future only after this, whatever its time zone.
+ */
+export function latestToday(c: Concord): string {
+  return new Date(c.clock.now().getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** The pack this database was set up with; an empty database is set up with the one asked for. */
 async function installedPack(database: Database, requested: string | undefined, clock: Clock): Promise<{ pack: Pack; framework: FrameworkInstalled }> {
   const setting = await database.db.selectFrom('projection_settings').select('value').where('key', '=', 'framework').executeTakeFirst();

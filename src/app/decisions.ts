@@ -19,7 +19,7 @@ import { readStream } from '../ledger/index.js';
 import { notificationId, notificationStream, type NotificationAcknowledged } from '../store/decision-projections.js';
 import type { DecisionRow, NotificationRow } from '../store/schema.js';
 import { appendAll, foldStream, handle, refuse, type Actor, type Outcome } from './command.js';
-import type { Concord } from './concord.js';
+import { latestToday, type Concord } from './concord.js';
 import { readAckToken } from './tokens.js';
 
 /** A new id; derived from the idempotency key when there is one, so a retried command is the same request. */
@@ -78,9 +78,7 @@ export async function closing(c: Concord, state: DecisionState): Promise<Decisio
 }
 
 export function accedeToDecision(c: Concord, id: string, accession: { state: string; accededOn: string; document: PositionDocument }, by: Actor): Promise<Outcome<DecisionState>> {
-  // Today somewhere: the date is the member's, and UTC+14 is the first to reach a new day.
-  const today = new Date(c.clock.now().getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
-  return runDecisionCommand(c, id, { kind: 'accede', ...accession, today }, by);
+  return runDecisionCommand(c, id, { kind: 'accede', ...accession, today: latestToday(c) }, by);
 }
 
 export async function decisionState(c: Concord, id: string): Promise<DecisionState | undefined> {
@@ -118,10 +116,14 @@ export interface AckLinkSubject {
 export async function ackLinkSubject(c: Concord, token: string): Promise<AckLinkSubject | undefined> {
   const read = await readAckToken(c, token);
   if (!read) return undefined;
-  const notification = await c.database.db.selectFrom('projection_notifications').select('acknowledged_at').where('id', '=', notificationId(read.decisionId, read.state)).executeTakeFirst();
-  const decision = notification && (await decisionState(c, read.decisionId));
-  if (!notification || !decision) return undefined;
-  return { ...read, title: decision.title, acknowledgedAt: notification.acknowledged_at };
+  const row = await c.database.db
+    .selectFrom('projection_notifications')
+    .innerJoin('projection_decisions', 'projection_decisions.id', 'projection_notifications.decision_id')
+    .select(['projection_notifications.acknowledged_at', 'projection_decisions.title_en', 'projection_decisions.title_ru'])
+    .where('projection_notifications.id', '=', notificationId(read.decisionId, read.state))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { ...read, title: { en: row.title_en, ru: row.title_ru }, acknowledgedAt: row.acknowledged_at };
 }
 
 /**
@@ -145,7 +147,7 @@ export async function acknowledge(c: Concord, how: { token: string; asState?: st
   if (!notification) return refuse(c, 'acknowledge', { code: 'not-found', field: 'decision', message: `no notification of decision ${target.decisionId} to ${target.state}` }, by);
   const history = await readStream(c.database, notificationStream(id));
   const earlier = history.find((e) => e.type === 'NotificationAcknowledged');
-  if (earlier) return refuse(c, 'acknowledge', { code: 'conflict', field: 'token', message: `already acknowledged on ${earlier.recordedAt}; an acknowledgement is given once` }, by);
+  if (earlier) return refuse(c, 'acknowledge', { code: 'conflict', field: target.via === 'link' ? 'token' : 'state', message: `already acknowledged on ${earlier.recordedAt}; an acknowledgement is given once` }, by);
   const event: NotificationAcknowledged = { notificationId: id, state: target.state, via: target.via };
   // The version read makes a second, concurrent acknowledgement a conflict, not a duplicate.
   return appendAll(c, [{ streamId: notificationStream(id), expectedVersion: history.length, events: [{ type: 'NotificationAcknowledged', validAt: c.clock.now().toISOString(), data: event }] }], by, event, 'acknowledge');

@@ -1,7 +1,7 @@
 import { openConcord, type Concord, type OpenOptions } from './concord.js';
 import { fireDueTimers } from './timers.js';
 
-export { ConcordError, openConcord, systemClock, SETUP_ACTOR, type Clock, type Concord, type OpenOptions } from './concord.js';
+export { ConcordError, latestToday, openConcord, systemClock, SETUP_ACTOR, type Clock, type Concord, type OpenOptions } from './concord.js';
 export * from './registry.js';
 export { handle, refuse, appendAll, keyedActor, type Actor, type Outcome, type Refusal } from './command.js';
 export { loadPack, shippedPackIds, SHIPPED_PACKS } from './packs.js';

@@ -22,7 +22,7 @@ import {
 import type { StreamAppend } from '../ledger/index.js';
 import { appendAll, handle, refuse, type Actor, type Outcome } from './command.js';
 import type { CorrespondenceRow, TimelineRow } from '../store/schema.js';
-import type { Concord } from './concord.js';
+import { latestToday, type Concord } from './concord.js';
 
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
@@ -38,7 +38,7 @@ function recordId(by: Actor): string {
 /** A note verbale entered in the register; a withdrawal notice also starts the notice period. */
 export async function registerOfficialNote(c: Concord, note: Omit<OfficialNote, 'id'>, by: Actor): Promise<Outcome<OfficialNote>> {
   const full: OfficialNote = { ...note, id: recordId(by) };
-  const recorded = registerNote(full, c.today());
+  const recorded = registerNote(full, latestToday(c));
   if (!recorded.ok) return refuse(c, 'register note', { code: 'refused', field: recorded.refusal.field, message: recorded.refusal.message }, by);
   const noteAppend: StreamAppend = { streamId: noteStream(full.id), expectedVersion: 0, events: [recorded.event] };
   if (full.kind !== 'withdrawal-notice') return appendAll(c, [noteAppend], by, full, 'register note');
@@ -48,7 +48,7 @@ export async function registerOfficialNote(c: Concord, note: Omit<OfficialNote, 
 /** A statement in the press: recorded, and never a change of standing. */
 export async function recordPublicStatement(c: Concord, statement: Omit<PublicStatement, 'id'>, by: Actor): Promise<Outcome<PublicStatement>> {
   const full: PublicStatement = { ...statement, id: recordId(by) };
-  const recorded = recordStatement(full, c.today());
+  const recorded = recordStatement(full, latestToday(c));
   if (!recorded.ok) return refuse(c, 'record statement', { code: 'refused', field: recorded.refusal.field, message: recorded.refusal.message }, by);
   return appendAll(c, [{ streamId: statementStream(full.id), expectedVersion: 0, events: [recorded.event] }], by, full, 'record statement');
 }

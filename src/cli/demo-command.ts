@@ -4,16 +4,19 @@
  */
 import type { Concord } from '../app/index.js';
 import { ensureDemoAccounts, seedSpring2024 } from '../demo/index.js';
-import { refuse } from './io.js';
-import { runServe } from './serve-command.js';
+import { EXIT_BAD_INPUT, refuse } from './io.js';
+import { listenAddress, serve } from './serve-command.js';
 
 export async function runDemo(c: Concord, flags: { port?: string; host?: string }): Promise<number> {
   if (c.framework.id !== 'csto') return refuse('demo', `--framework: the demo reconstructs the CSTO's spring 2024; this data folder holds "${c.framework.id}"`);
+  // Checked before anything is recorded.
+  const address = listenAddress('demo', flags);
+  if (!address) return EXIT_BAD_INPUT;
   const summary = await seedSpring2024(c);
   const accounts = await ensureDemoAccounts(c);
   const width = Math.max(...accounts.map((a) => a.username.length));
   const passwordWidth = Math.max(...accounts.map((a) => a.password.length));
-  return runServe(c, flags, [
+  return serve(c, address, 'demo', [
     `Demo: spring 2024 on record (${summary.recorded === 0 ? 'already there' : `${summary.recorded} ledger entries recorded`}); written procedure ${summary.openProcedure.id} open until ${summary.openProcedure.deadline}`,
     'Demo accounts (username  password  role):',
     ...accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.password.padEnd(passwordWidth)}  ${a.role}${a.state ? ` of ${a.state}` : ''}`),

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { createAccount, disableAccount, listAccounts, type Concord } from '../app/index.js';
 import { ROLES, type AccountRole } from '../core/access/index.js';
-import { EXIT_OK, refuse } from './io.js';
+import { EXIT_OK, printJson, refuse } from './io.js';
 import { withConcord, withStoreOptions, type StoreFlags } from './store-options.js';
 
 const CLI_ACTOR = { actor: 'cli:user' };
@@ -27,7 +27,7 @@ export function addUserCommands(root: Command, setExit: (code: number) => void):
     setExit(
       await withConcord('user list', flags, async (c) => {
         const accounts = await listAccounts(c);
-        if (flags.json) process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
+        if (flags.json) printJson(accounts, true);
         else for (const a of accounts) process.stdout.write(`${a.username.padEnd(20)} ${a.role.padEnd(9)} ${(a.state ?? '').padEnd(4)} ${a.disabledAt ? `disabled ${a.disabledAt}` : 'active'}\n`);
         return EXIT_OK;
       }),
@@ -47,9 +47,10 @@ export function addUserCommands(root: Command, setExit: (code: number) => void):
 
 async function runAdd(c: Concord, username: string, flags: { role: string; state?: string; password?: string; json?: boolean }): Promise<number> {
   const result = await createAccount(c, { username, role: flags.role as AccountRole, state: flags.state, password: flags.password }, CLI_ACTOR);
-  if (!result.ok) return refuse('user add', `--${result.refusal.field === 'username' ? 'username' : result.refusal.field}: ${result.refusal.message}`);
+  // The username is the command's argument; every other field is an option.
+  if (!result.ok) return refuse('user add', `${result.refusal.field === 'username' ? 'username' : `--${result.refusal.field}`}: ${result.refusal.message}`);
   const { account, oneTimePassword } = result.value;
-  if (flags.json) process.stdout.write(`${JSON.stringify({ account, oneTimePassword }, null, 2)}\n`);
+  if (flags.json) printJson({ account, oneTimePassword }, true);
   else {
     process.stdout.write(`${account.username}: ${account.role}${account.state ? ` of ${account.state}` : ''}\n`);
     if (oneTimePassword) process.stdout.write(`one-time password: ${oneTimePassword} (shown once; to be changed at the first sign-in)\n`);

@@ -6,12 +6,9 @@
  * is a demonstration item, marked as one in both languages.
  */
 import type { OfficialNote, PublicStatement } from '../core/correspondence/index.js';
-import type { Localized } from '../core/decision/index.js';
+import { inBothLanguages } from '../core/membership/index.js';
 
 /** Plain-text fields (notes, statements) carry both languages, English first. */
-function bilingual(text: Localized): string {
-  return `${text.en} / ${text.ru}`;
-}
 
 /** The sources give days, not hours: noon UTC stands for the day of each act. */
 export function middayOf(date: string): string {
@@ -21,7 +18,7 @@ export function middayOf(date: string): string {
 export const CSTO_MEMBERS = ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK'] as const;
 export const TOOK_PART = CSTO_MEMBERS.filter((m) => m !== 'ARM');
 
-const NUMBER_NOT_DOCUMENTED = bilingual({ en: 'number not documented (reconstruction)', ru: 'номер не установлен (реконструкция)' });
+const NUMBER_NOT_DOCUMENTED = inBothLanguages({ en: 'number not documented (reconstruction)', ru: 'номер не установлен (реконструкция)' });
 
 // ── Minsk, 22–23 November 2023 ──────────────────────────────────────────────────────────────
 // Armenia stayed away from the joint ministerial session and from the Council; the others adopted
@@ -72,7 +69,7 @@ export const BUDGET_NOTICE: Omit<OfficialNote, 'id'> = {
   reference: NUMBER_NOT_DOCUMENTED,
   dated: '2024-05-31',
   kind: 'no-objection-notice',
-  subject: bilingual({
+  subject: inBothLanguages({
     en: 'Armenia does not join the Council decision of 23 November 2023 on the 2024 budget and does not fund it, but does not oppose its adoption in limited format',
     ru: 'Армения не присоединяется к решению Совета от 23 ноября 2023 года о бюджете на 2024 год и не участвует в его финансировании, но не возражает против его принятия в ограниченном формате',
   }),
@@ -108,7 +105,7 @@ export const ALMATY_NOTICE: Omit<OfficialNote, 'id'> = {
   reference: NUMBER_NOT_DOCUMENTED,
   dated: '2024-05-31',
   kind: 'no-objection-notice',
-  subject: bilingual({
+  subject: inBothLanguages({
     en: 'Armenia does not object to the Council of Defence Ministers adopting the documents of its Almaty session of 31 May 2024 in limited format',
     ru: 'Армения не возражает против принятия Советом министров обороны документов заседания в Алматы 31 мая 2024 года в ограниченном формате',
   }),
@@ -127,7 +124,7 @@ export const STATEMENTS: readonly (Omit<PublicStatement, 'id'> & { readonly key:
     // Reported on 22–23 February 2024; the interview is taken as given on the 22nd.
     saidOn: '2024-02-22',
     url: 'https://novayagazeta.eu/articles/2024/02/23/armenia-suspends-participation-in-russian-led-collective-security-treaty-organisation-en-news',
-    summary: bilingual({ en: 'Says that Armenia’s participation in the CSTO is frozen', ru: 'Заявляет, что участие Армении в ОДКБ заморожено' }),
+    summary: inBothLanguages({ en: 'Says that Armenia’s participation in the CSTO is frozen', ru: 'Заявляет, что участие Армении в ОДКБ заморожено' }),
   },
   {
     key: 'statement:2024-02-23:secretariat',
@@ -136,7 +133,7 @@ export const STATEMENTS: readonly (Omit<PublicStatement, 'id'> & { readonly key:
     venue: 'Sputnik',
     saidOn: '2024-02-23',
     url: 'https://sputnikglobe.com/20240223/csto-receives-no-notices-from-yerevan-on-membership-suspension-1116935206.html',
-    summary: bilingual({
+    summary: inBothLanguages({
       en: 'Says that no notice from Yerevan on suspending its participation has been received',
       ru: 'Сообщает, что уведомлений Еревана о приостановлении участия не поступало',
     }),
@@ -148,7 +145,7 @@ export const STATEMENTS: readonly (Omit<PublicStatement, 'id'> & { readonly key:
     venue: 'TASS',
     saidOn: '2024-03-12',
     url: 'https://news.az/news/no-requests-on-armenias-possible-suspension-within-organization-csto-chief',
-    summary: bilingual({
+    summary: inBothLanguages({
       en: 'Yerevan takes no part in the Secretariat’s work, but has made no official request to suspend its membership; the Organization works within its legal framework',
       ru: 'Ереван не участвует в работе Секретариата, однако официальной просьбы о приостановлении членства не направлял; Организация действует в рамках своей правовой базы',
     }),
@@ -160,7 +157,7 @@ export const STATEMENTS: readonly (Omit<PublicStatement, 'id'> & { readonly key:
     venue: 'Interview with the magazine “National Defence”',
     saidOn: '2024-03-28',
     url: 'https://en.vestikavkaza.ru/material/167344',
-    summary: bilingual({
+    summary: inBothLanguages({
       en: 'The Secretariat keeps Yerevan’s competent bodies informed of the decisions taken and of the items on the agenda',
       ru: 'Секретариат продолжает информировать компетентные органы Еревана о принятых решениях и о вопросах повестки дня',
     }),

@@ -13,7 +13,8 @@
  */
 import { addDays } from 'date-fns';
 import { decisionState, recordPublicStatement, registerOfficialNote, type Concord } from '../app/index.js';
-import { compositionOn, findBody } from '../core/framework/index.js';
+import { awaitedFrom } from '../core/decision/index.js';
+import { readHead } from '../ledger/index.js';
 import {
   ALMATY,
   ALMATY_NOTICE,
@@ -161,10 +162,8 @@ async function openWrittenProcedure(c: Concord, act: StepActor): Promise<string>
 async function openProcedureNow(c: Concord, id: string): Promise<DemoSummary['openProcedure']> {
   const state = await decisionState(c, id);
   if (!state) throw new Error(`demo: ${id} is not on record`);
-  const body = findBody(c.pack, state.body);
-  const members = body ? compositionOn(c.pack, body, state.date).members : [];
   const positions = Object.keys(state.positions).sort();
-  const awaited = state.status === 'circulating' ? members.filter((m) => !state.positions[m]) : [];
+  const awaited = state.status === 'circulating' ? awaitedFrom(state, c.pack) : [];
   return { id, status: state.status, deadline: state.deadline, positions, awaited };
 }
 
@@ -173,6 +172,5 @@ function attendanceWithoutArmenia(): Record<string, boolean> {
 }
 
 async function ledgerHead(c: Concord): Promise<number> {
-  const head = await c.database.db.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
-  return head?.seq ?? 0;
+  return (await readHead(c.database))?.seq ?? 0;
 }

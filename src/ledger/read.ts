@@ -7,6 +7,11 @@ import type { Tables } from '../store/schema.js';
 import type { LedgerEntry } from './entry.js';
 import { fromRow } from './rows.js';
 
+/** Where the chain ends: the last entry's sequence number and hash, none for an empty ledger. */
+export async function readHead(database: Database): Promise<{ seq: number; hash: string } | undefined> {
+  return database.db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+}
+
 export async function readStream(database: Database, streamId: string): Promise<LedgerEntry[]> {
   const rows = await database.db.selectFrom('ledger_entries').selectAll().where('stream_id', '=', streamId).orderBy('stream_version').execute();
   return rows.map((r) => fromRow(r, database.dialect));

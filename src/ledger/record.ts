@@ -1,5 +1,6 @@
 /**
- * The shape of a ledger entry. No imports: the web application reads this type as it is.
+ * The shapes of a ledger entry and of the chain's check. No imports: the web application reads
+ * these types as they are.
  */
 export interface LedgerEntry {
   /** Position in the one global chain, from 1, without gaps. */
@@ -20,3 +21,8 @@ export interface LedgerEntry {
   readonly prevHash: string;
   readonly hash: string;
 }
+
+/** What checking the chain found: its length and head, or the first entry that fails and why. */
+export type ChainCheck =
+  | { readonly ok: true; readonly count: number; readonly headHash: string }
+  | { readonly ok: false; readonly count: number; readonly seq: number; readonly streamId: string; readonly reason: string };

@@ -4,11 +4,10 @@
  */
 import type { Database } from '../store/database.js';
 import { GENESIS_HASH, hashEntry, type LedgerEntry } from './entry.js';
-import { readChain } from './read.js';
+import { readChain, readHead } from './read.js';
+import type { ChainCheck } from './record.js';
 
-export type ChainCheck =
-  | { readonly ok: true; readonly count: number; readonly headHash: string }
-  | { readonly ok: false; readonly count: number; readonly seq: number; readonly streamId: string; readonly reason: string };
+export type { ChainCheck } from './record.js';
 
 /** Checks entries one after another; feed it the chain in order. */
 export class ChainChecker {
@@ -44,7 +43,7 @@ export class ChainChecker {
 
 export async function verifyChain(database: Database, onProgress?: (checked: number) => void): Promise<ChainCheck> {
   // The head is read first: entries appended meanwhile only lengthen the chain past it.
-  const head = await database.db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await readHead(database);
   const checker = new ChainChecker();
   for await (const page of readChain(database)) {
     for (const entry of page) if (!checker.check(entry)) return checker.result();

@@ -16,6 +16,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Concord } from '../app/index.js';
+import { readHead } from '../ledger/index.js';
 import { eventRoutes, LedgerFeed, OpenStreams } from './events.js';
 import { metricsRoutes } from './metrics.js';
 import { authenticate } from './plumbing.js';
@@ -114,7 +115,7 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
   }));
   app.get('/api/ready', { schema: { tags: ['Operations'], summary: 'The database answers' } }, async (_request, reply) => {
     try {
-      await concord.database.db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();
+      await readHead(concord.database);
       return { status: 'ready' };
     } catch {
       return problem(reply, 503, 'the database does not answer');

@@ -8,9 +8,9 @@ import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { desk, type Concord } from '../app/index.js';
+import { accountStream, desk, type Concord } from '../app/index.js';
 import { mayReadEntry, redactFor, type Principal } from '../core/access/index.js';
-import { readAfter, type LedgerEntry } from '../ledger/index.js';
+import { readAfter, readHead, type LedgerEntry } from '../ledger/index.js';
 import { signedIn } from './plumbing.js';
 import { problem } from './problems.js';
 
@@ -39,7 +39,7 @@ export class LedgerFeed {
   }
 
   async #headNow(): Promise<number | undefined> {
-    return (await this.c.database.db.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst())?.seq;
+    return (await readHead(this.c.database))?.seq;
   }
 
   get head(): number {
@@ -167,7 +167,7 @@ export function eventRoutes(app: FastifyInstance, c: Concord, feed: LedgerFeed, 
  */
 async function stream(c: Concord, feed: LedgerFeed, principal: Principal, resumeFrom: number, raw: ServerResponse, stillValid: () => Promise<boolean>): Promise<void> {
   let sent = resumeFrom;
-  const ownAccount = `account-${principal.username}`;
+  const ownAccount = accountStream(principal.username);
   const recheck = (): void => {
     stillValid().then((valid) => { if (!valid) raw.end(); }, () => raw.end());
   };

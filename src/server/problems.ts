@@ -12,7 +12,6 @@ const STATUS: Readonly<Record<Refusal['code'], number>> = {
   conflict: 409,
   'idempotency-key-reused': 422,
   forbidden: 403,
-  unauthenticated: 401,
 };
 
 const TITLE: Readonly<Record<number, string>> = {

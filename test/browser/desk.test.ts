@@ -6,7 +6,7 @@
  * a member's authority acknowledges from the mailed link; an absent member's no-objection
  * notice is attached at a session and the item is adopted in limited format;
  * the page switches to Russian; a delegate cannot act for another state. Screenshots of each
- * page are kept in docs/screenshots.
+ * page are taken (into docs/screenshots with CONCORD_UPDATE_SCREENSHOTS=1).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +25,8 @@ const REQUIRED = process.env.CONCORD_REQUIRE_BROWSER === '1';
 const available = existsSync(CHROMIUM);
 if (!available && !REQUIRED) process.stderr.write(`\n⚠ ${CHROMIUM} is not installed: the browser tests are SKIPPED here (CI installs it and requires them).\n\n`);
 
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+// The committed pictures change only when asked for; an ordinary run leaves the work tree as it was.
+const SHOTS = process.env.CONCORD_UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'concord-screenshots-'));
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TITLE = 'Browser test: venue of the spring meeting';
 

@@ -9,7 +9,7 @@ import { chairOn } from '../../core/framework/index.js';
 import type { PartyStanding } from '../../core/membership/index.js';
 import type { Decision } from '../../core/procedure/index.js';
 import type { SessionState } from '../../core/session/index.js';
-import { readBefore, verifyChain, type ChainCheck, type LedgerEntry } from '../../ledger/index.js';
+import { readBefore, readHead, verifyChain, type ChainCheck, type LedgerEntry } from '../../ledger/index.js';
 import type { DecisionRow, NotificationRow, SessionRow } from '../../store/schema.js';
 import type { Outcome } from '../command.js';
 import type { Concord } from '../concord.js';
@@ -213,7 +213,7 @@ export async function toSessionView(c: Concord, id: string, state: SessionState)
 /** A page of the ledger, newest first, without what the reader may not see. */
 export function ledgerPage(c: Concord, who: Signed, before: number | undefined, limit: number): Promise<Outcome<{ entries: LedgerEntry[]; head: number }>> {
   return guarded(c, who, 'ledger:read', async () => {
-    const head = (await c.database.db.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst())?.seq ?? 0;
+    const head = (await readHead(c.database))?.seq ?? 0;
     const entries: LedgerEntry[] = [];
     let cursor = before ?? head + 1;
     while (entries.length < limit && cursor > 1) {

@@ -49,28 +49,29 @@ export function close(c: Concord, who: Signed, id: string): Promise<Outcome<Deci
 }
 
 export function position(c: Concord, who: Signed, id: string, request: { state: string; position: PositionWord; noteId?: string | undefined }): Promise<Outcome<DecisionView>> {
-  return guarded(
-    c,
-    who,
-    'decision:position',
-    async () => {
-      const document = await documentOf(c, who, request.state, request.noteId);
-      if (!document.ok) return document;
-      return asDecisionView(c, who, id, await recordPosition(c, id, { state: request.state, position: request.position, document: document.value }, actorOf(who)));
-    },
-    request.state,
-  );
+  return onDocument(c, who, 'decision:position', id, request, (document) => recordPosition(c, id, { state: request.state, position: request.position, document }, actorOf(who)));
 }
 
 export function accede(c: Concord, who: Signed, id: string, request: { state: string; accededOn: string; noteId?: string | undefined }): Promise<Outcome<DecisionView>> {
+  return onDocument(c, who, 'decision:accede', id, request, (document) => accedeToDecision(c, id, { state: request.state, accededOn: request.accededOn, document }, actorOf(who)));
+}
+
+/** A state's act on a decision, permitted for that state and resting on the document that carries it. */
+function onDocument(
+  c: Concord,
+  who: Signed,
+  action: 'decision:position' | 'decision:accede',
+  id: string,
+  request: { readonly state: string; readonly noteId?: string | undefined },
+  act: (document: PositionDocument) => Promise<Outcome<DecisionState>>,
+): Promise<Outcome<DecisionView>> {
   return guarded(
     c,
     who,
-    'decision:accede',
+    action,
     async () => {
       const document = await documentOf(c, who, request.state, request.noteId);
-      if (!document.ok) return document;
-      return asDecisionView(c, who, id, await accedeToDecision(c, id, { state: request.state, accededOn: request.accededOn, document: document.value }, actorOf(who)));
+      return document.ok ? asDecisionView(c, who, id, await act(document.value)) : document;
     },
     request.state,
   );

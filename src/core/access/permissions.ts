@@ -88,7 +88,7 @@ export function seesAllStates(principal: Principal): boolean {
 
 function describe(action: Action): string {
   const [subject, verb] = action.split(':') as [string, string];
-  return `${verb} ${subject === 'accounts' ? 'accounts' : subject}`;
+  return `${verb} ${subject}`;
 }
 
 /** The scopes a token of this role may hold: none beyond what the role can use. */

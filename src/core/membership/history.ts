@@ -19,12 +19,12 @@ export function historyFromPack(pack: Pack): PartyHistory[] {
     const standing = m.history.map((h): StandingEvent => ({
       type: 'StandingChanged',
       validAt: h.from,
-      data: { role: 'member', status: h.status, act: inBoth(h.act, h.actRu), cites: h.cites ?? [], basis: { kind: 'pack-history' } },
+      data: { role: 'member', status: h.status, act: inBothLanguages({ en: h.act, ru: h.actRu }), cites: h.cites ?? [], basis: { kind: 'pack-history' } },
     }));
     const participation = (m.participation ?? []).map((p): StandingEvent => ({
       type: 'ParticipationRecorded',
       validAt: p.from,
-      data: { participating: p.participating, basis: inBoth(p.basis, p.basisRu) },
+      data: { participating: p.participating, basis: inBothLanguages({ en: p.basis, ru: p.basisRu }) },
     }));
     return { party: m.state, events: byDate([...standing, ...participation]) };
   });
@@ -38,7 +38,7 @@ export function historyFromPack(pack: Pack): PartyHistory[] {
         events: a.history.map((h): StandingEvent => ({
           type: 'StandingChanged',
           validAt: h.from,
-          data: { role: role satisfies Role, status: h.status, act: inBoth(h.act, h.actRu), cites: h.cites ?? [], basis: { kind: 'pack-history' } },
+          data: { role: role satisfies Role, status: h.status, act: inBothLanguages({ en: h.act, ru: h.actRu }), cites: h.cites ?? [], basis: { kind: 'pack-history' } },
         })),
       });
     }
@@ -47,8 +47,8 @@ export function historyFromPack(pack: Pack): PartyHistory[] {
 }
 
 /** A recorded text in both working languages, as the secretariat's own records are written. */
-function inBoth(en: string, ru: string | undefined): string {
-  return ru === undefined ? en : `${en} / ${ru}`;
+export function inBothLanguages(text: { readonly en: string; readonly ru?: string | undefined }): string {
+  return text.ru === undefined ? text.en : `${text.en} / ${text.ru}`;
 }
 
 /** Stable by date: events of one day keep the pack's order. */

@@ -14,5 +14,5 @@ export {
   type StandingState,
   type Status,
 } from './standing.js';
-export { historyFromPack, partyStream, type PartyHistory } from './history.js';
+export { historyFromPack, inBothLanguages, partyStream, type PartyHistory } from './history.js';
 export { endOfDay, standingAt, type PartyStanding, type TimelineChange } from './view.js';

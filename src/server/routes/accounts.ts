@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, refuse, signIn, signOut, type Account as AccountRecord, type ApiToken, type Concord } from '../../app/index.js';
 import { idOf, named, read, SESSION_COOKIE, write } from '../plumbing.js';
-import { problem } from '../problems.js';
+import { problem, refusalStatus } from '../problems.js';
 import { Account, Empty, Key, NewAccountBody, NewTokenBody, PasswordBody, SessionInfo, SignInBody, Token, type Body } from '../schemas.js';
 
 const tags = ['Accounts'];
@@ -51,7 +51,7 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
     if (request.via !== 'cookie' || !request.who) return problem(reply, 401, 'sign in with the current password first', 'session');
     if (request.headers['x-csrf-token'] !== request.csrfToken) return problem(reply, 403, 'a write made with the session cookie must carry its X-CSRF-Token header', 'X-CSRF-Token');
     const result = await desk.newPassword(c, request.who, request.body as Body<typeof PasswordBody>, request.cookies[SESSION_COOKIE]);
-    if (!result.ok) return problem(reply, result.refusal.code === 'refused' ? 422 : 409, result.refusal.message, result.refusal.field);
+    if (!result.ok) return problem(reply, refusalStatus(result.refusal), result.refusal.message, result.refusal.field);
     return result.value;
   });
 

@@ -20,12 +20,6 @@ export function whenUnauthorized(handler: () => void): void {
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
 
-export class ProblemError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.detail ?? problem.title);
-  }
-}
-
 function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'title' in value && 'status' in value;
 }
@@ -72,7 +66,12 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   if (response.status === 401 && options.quietOn401 !== true) onUnauthorized();
   if (!response.ok) return { ok: false, problem: await readProblem(response) };
   if (response.status === 204) return { ok: true, value: undefined as T };
-  return { ok: true, value: (await response.json()) as T };
+  try {
+    return { ok: true, value: (await response.json()) as T };
+  } catch {
+    // A proxy's page or a cut answer: said as a problem, like any other failure.
+    return { ok: false, problem: { title: 'Invalid response', status: response.status, detail: 'The server answered with something other than JSON.' } };
+  }
 }
 
 export function get<T>(path: string, signal?: AbortSignal, quietOn401 = false): Promise<Result<T>> {

@@ -9,9 +9,9 @@ import type { Framework } from './types';
 
 const FrameworkContext = createContext<Framework | undefined>(undefined);
 
-export function FrameworkProvider({ enabled, children }: { readonly enabled: boolean; readonly children: ReactNode }): ReactNode {
-  const { data } = useApi<Framework>(enabled ? '/api/framework' : null);
-  return <FrameworkContext value={enabled ? data : undefined}>{children}</FrameworkContext>;
+export function FrameworkProvider({ children }: { readonly children: ReactNode }): ReactNode {
+  const { data } = useApi<Framework>('/api/framework');
+  return <FrameworkContext value={data}>{children}</FrameworkContext>;
 }
 
 export function useFramework(): Framework | undefined {

@@ -10,7 +10,7 @@ export interface Loaded<T> {
   readonly data: T | undefined;
   readonly problem: Problem | undefined;
   readonly loading: boolean;
-  /** Fetches again, keeping the current data on screen meanwhile. */
+  /** Fetches the same path again, keeping the current data on screen meanwhile. */
   readonly reload: () => void;
 }
 
@@ -20,6 +20,14 @@ export function useApi<T>(path: string | null): Loaded<T> {
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const [loading, setLoading] = useState(path !== null);
   const [generation, setGeneration] = useState(0);
+
+  // Another path is another thing: what was shown for the last one must not stand for it.
+  const [shownFor, setShownFor] = useState(path);
+  if (shownFor !== path) {
+    setShownFor(path);
+    setData(undefined);
+    setProblem(undefined);
+  }
 
   useEffect(() => {
     if (path === null) return;
@@ -36,7 +44,11 @@ export function useApi<T>(path: string | null): Loaded<T> {
         }
         setLoading(false);
       },
-      () => undefined,
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setProblem({ title: 'Error', status: 0, detail: error instanceof Error ? error.message : String(error) });
+        setLoading(false);
+      },
     );
     return () => {
       controller.abort();

@@ -24,7 +24,7 @@ function parseEntry(text: string): LiveEntry | undefined {
   return undefined;
 }
 
-export function LiveProvider({ enabled, children }: { readonly enabled: boolean; readonly children: ReactNode }): ReactNode {
+export function LiveProvider({ children }: { readonly children: ReactNode }): ReactNode {
   const listeners = useRef(new Set<Listener>());
   const [connected, setConnected] = useState(false);
   const [live] = useState<Omit<Live, 'connected'>>(() => ({
@@ -37,7 +37,7 @@ export function LiveProvider({ enabled, children }: { readonly enabled: boolean;
   }));
 
   useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') return;
+    if (typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/events', { withCredentials: true });
     const onEntry = (event: MessageEvent<string>): void => {
       const entry = parseEntry(event.data);
@@ -55,7 +55,7 @@ export function LiveProvider({ enabled, children }: { readonly enabled: boolean;
       source.close();
       setConnected(false);
     };
-  }, [enabled]);
+  }, []);
 
   return <LiveContext value={{ ...live, connected }}>{children}</LiveContext>;
 }

@@ -153,17 +153,8 @@ export interface LedgerPage {
   readonly head: number;
 }
 
-/** The chain check; the server has named its counts both ways (`checked`/`count`, `failedAt`/`seq`). */
-export interface Verification {
-  readonly ok: boolean;
-  readonly checked?: number;
-  readonly count?: number;
-  readonly headHash?: string;
-  readonly failedAt?: number;
-  readonly seq?: number;
-  readonly streamId?: string;
-  readonly reason?: string;
-}
+/** The chain check, as the ledger answers it. */
+export type { ChainCheck as Verification } from '../../../src/ledger/record';
 
 /** One message of the live stream: a ledger entry the reader may see. */
 export interface LiveEntry {

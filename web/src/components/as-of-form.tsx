@@ -27,11 +27,11 @@ export function useAsOf(): AsOfDates {
   return { asOf, knownAt, search: query({ asOf, knownAt }) };
 }
 
-export function AsOfForm({ dates, shown }: { readonly dates: AsOfDates; readonly shown?: { asOf: string; knownAt: string } | undefined }): ReactNode {
+export function AsOfForm({ dates }: { readonly dates: AsOfDates }): ReactNode {
   const { t } = useTranslation();
   const [, setParams] = useSearchParams();
-  const [asOf, setAsOf] = useState(dates.asOf ?? shown?.asOf ?? localToday());
-  const [knownAt, setKnownAt] = useState(dates.knownAt ?? shown?.knownAt ?? localToday());
+  const [asOf, setAsOf] = useState(dates.asOf ?? localToday());
+  const [knownAt, setKnownAt] = useState(dates.knownAt ?? localToday());
 
   const submit = (event: SyntheticEvent): void => {
     event.preventDefault();

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject, type SelectHTMLAttributes, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../api/types';
+import { useLabels } from '../i18n/labels';
 
 /** `/title/en`, `title.en` and `title/en` all name the same field. */
 function normalizeField(field: string): string {
@@ -129,6 +130,20 @@ export function SelectField({ label, error, hint, children, ...select }: FieldFr
         {children}
       </select>
     </Frame>
+  );
+}
+
+/** A choice among states, each named in the reader's language with its code. */
+export function StateField({ states, onPick, ...field }: FieldFrame & { readonly states: readonly string[]; readonly value: string; readonly onPick: (state: string) => void }): ReactNode {
+  const labels = useLabels();
+  return (
+    <SelectField {...field} onChange={(e) => { onPick(e.target.value); }}>
+      {states.map((s) => (
+        <option key={s} value={s}>
+          {labels.state(s)} ({s})
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

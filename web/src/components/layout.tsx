@@ -119,8 +119,8 @@ export function AppLayout(): ReactNode {
   if (account === undefined) return <Loading when />;
   if (account === null || account.mustChangePassword) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return (
-    <FrameworkProvider enabled>
-      <LiveProvider enabled>
+    <FrameworkProvider>
+      <LiveProvider>
         <Header signedIn />
         <main id="main" tabIndex={-1} ref={main}>
           <Outlet />

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineChange } from '../api/types';
 import { useLabels } from '../i18n/labels';
-import type { MapCategory } from '../map/standing';
+import { statusCategory, type MapCategory } from '../map/standing';
 import { Cites, DateText, InstantText, Recorded } from './format';
 
 const WIDTH = 900;
@@ -20,20 +20,6 @@ interface Segment {
   readonly to: string;
   readonly category: MapCategory | 'participating';
   readonly label: string;
-}
-
-function statusCategory(change: TimelineChange): MapCategory {
-  if (change.role !== 'member') return change.status === 'granted' ? 'associate' : 'former';
-  switch (change.status) {
-    case 'member':
-      return 'member';
-    case 'suspended':
-      return 'suspended';
-    case 'withdrawal-pending':
-      return 'withdrawal-pending';
-    default:
-      return 'former';
-  }
 }
 
 function years(date: string): number {

@@ -7,8 +7,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ru } from './ru';
 
-export const LANGUAGES = ['en', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type Language = 'en' | 'ru';
 
 const STORAGE_KEY = 'concord.language';
 

@@ -147,7 +147,7 @@ function draw(countries: readonly Country[], parties: readonly PartyStanding[]):
   return { background, states };
 }
 
-export function MemberMap({ parties, onReady }: { readonly parties: readonly PartyStanding[]; readonly onReady?: (failed: boolean) => void }): ReactNode {
+export function MemberMap({ parties }: { readonly parties: readonly PartyStanding[] }): ReactNode {
   const { t } = useTranslation();
   const labels = useLabels();
   const navigate = useNavigate();
@@ -155,10 +155,6 @@ export function MemberMap({ parties, onReady }: { readonly parties: readonly Par
   const titleId = useId();
   const descId = useId();
   const patternPrefix = `map${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-
-  useEffect(() => {
-    if (countries !== undefined || failed) onReady?.(failed);
-  }, [countries, failed, onReady]);
 
   const drawing = useMemo(() => (countries === undefined ? undefined : draw(countries, parties)), [countries, parties]);
 

@@ -2,16 +2,22 @@
  * How a party's standing is shown on the map and in its legend. Participation is a fact apart from
  * legal standing: a member that takes no part is still a member, drawn with its own mark.
  */
-import type { PartyStanding } from '../api/types';
+import type { PartyRole, PartyStanding } from '../api/types';
 
 export const MAP_CATEGORIES = ['member', 'not-participating', 'suspended', 'withdrawal-pending', 'associate', 'former'] as const;
 export type MapCategory = (typeof MAP_CATEGORIES)[number];
 
 export function categoryOf(standing: PartyStanding): MapCategory {
+  const category = statusCategory(standing);
+  return category === 'member' && standing.participation?.participating === false ? 'not-participating' : category;
+}
+
+/** The category of a legal status alone, participation aside (a timeline's status band). */
+export function statusCategory(standing: { readonly role: PartyRole; readonly status: string | null }): MapCategory {
   if (standing.role !== 'member') return standing.status === 'granted' ? 'associate' : 'former';
   switch (standing.status) {
     case 'member':
-      return standing.participation?.participating === false ? 'not-participating' : 'member';
+      return 'member';
     case 'suspended':
       return 'suspended';
     case 'withdrawal-pending':

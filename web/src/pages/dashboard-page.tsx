@@ -20,7 +20,8 @@ export function DashboardPage(): ReactNode {
   const { t } = useTranslation();
   const labels = useLabels();
   const overview = useApi<Overview>('/api/overview');
-  useLiveRefresh('any', overview.reload, 500);
+  // What the overview shows: standing, open procedures and their notifications (not every statement or account act).
+  useLiveRefresh(['party-*', 'decision-*', 'notification-*'], overview.reload, 500);
   const data = overview.data;
 
   return (

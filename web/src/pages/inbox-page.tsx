@@ -55,7 +55,7 @@ function AwaitingProcedure({ view, state, onRecorded }: { readonly view: Decisio
       <p className="meta">
         {bodyName(view.body)} · {labels.procedure(view.procedure)} · {t('decisions.deadline')}: <InstantText value={view.deadline} />
       </p>
-      <PositionForm decisionId={view.id} title={view.title} states={[state]} needsNote={false} onRecorded={onRecorded} heading={t('decisions.recordTitle')} />
+      <PositionForm decisionId={view.id} title={view.title} states={[state]} needsNote={false} onRecorded={onRecorded} />
     </li>
   );
 }

@@ -46,16 +46,10 @@ function VerifyChain(): ReactNode {
       <div role="status" className="verify-result" data-testid="verification">
         {result?.ok === true && (
           <p className="ok">
-            {t('ledger.verified', { checked: result.checked ?? result.count ?? 0 })}
-            {result.headHash !== undefined && (
-              <>
-                {' '}
-                {t('ledger.headHash')}: <ShortHash hash={result.headHash} />
-              </>
-            )}
+            {t('ledger.verified', { checked: result.count })} {t('ledger.headHash')}: <ShortHash hash={result.headHash} />
           </p>
         )}
-        {result?.ok === false && <p className="problem">{t('ledger.broken', { failedAt: result.failedAt ?? result.seq ?? '?', reason: result.reason ?? '' })}</p>}
+        {result?.ok === false && <p className="problem">{t('ledger.broken', { failedAt: result.seq, reason: result.reason })}</p>}
       </div>
       <ProblemBanner problem={action.problem} focus />
     </div>

@@ -33,7 +33,7 @@ export function MemberPage(): ReactNode {
       <p>
         <Link to="/members">← {t('members.backToRegistry')}</Link>
       </p>
-      <AsOfForm key={dates.search} dates={dates} shown={{ asOf, knownAt: dates.knownAt ?? today }} />
+      <AsOfForm key={dates.search} dates={dates} />
       <Loading when={record.loading && data === undefined} />
       {data && (
         <>

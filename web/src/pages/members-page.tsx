@@ -15,7 +15,7 @@ export function MembersPage(): ReactNode {
   const data = registry.data;
   return (
     <Page title={t('members.title')} problem={registry.problem}>
-      <AsOfForm key={dates.search} dates={dates} shown={data} />
+      <AsOfForm key={dates.search} dates={dates} />
       <Loading when={registry.loading && data === undefined} />
       {data && (
         <section className="card" aria-labelledby="registry-heading">

@@ -10,12 +10,13 @@ import { useBodyName, useFramework } from '../api/framework';
 import { useAction, useApi } from '../api/hooks';
 import { useLiveRefresh } from '../api/live';
 import { query } from '../api/client';
-import type { DecisionSummary, OfficialNote, Registry, SessionView } from '../api/types';
+import type { DecisionSummary, Registry, SessionView } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { DateText } from '../components/format';
-import { placeProblem, ProblemBanner, Saved, SelectField, SubmitButton } from '../components/forms';
+import { placeProblem, ProblemBanner, Saved, SelectField, StateField, SubmitButton } from '../components/forms';
 import { Loading, Page } from '../components/page';
 import { useLabels } from '../i18n/labels';
+import { useCarryingNote } from './decision/carrying-note';
 import { useSession } from '../session/session';
 import { DataTable } from '../components/data-table';
 
@@ -93,15 +94,12 @@ function NoObjectionForm({ session, items, onDone }: { readonly session: Session
   const labels = useLabels();
   const action = useAction<{ decisionId: string; state: string; noteId: string }, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/no-objections`);
   const absent = Object.keys(session.attendance).filter((s) => !session.attendance[s]).sort();
-  const [choice, setChoice] = useState({ decisionId: '', state: '', noteId: '' });
+  const [choice, setChoice] = useState({ decisionId: '', state: '' });
   const [attached, setAttached] = useState<string | null>(null);
   const decisionId = items.some((d) => d.id === choice.decisionId) ? choice.decisionId : (items[0]?.id ?? '');
   const state = absent.includes(choice.state) ? choice.state : (absent[0] ?? '');
-  const notes = useApi<{ notes: OfficialNote[] }>(state === '' ? null : `/api/correspondence${query({ sender: state, kind: 'no-objection-notice' })}`);
-  useLiveRefresh(['note-*'], notes.reload);
-  // Until the answer for a newly chosen member arrives, the last one is another member's: never offered.
-  const offered = (notes.data?.notes ?? []).filter((n) => n.sender === state);
-  const noteId = offered.some((n) => n.id === choice.noteId) ? choice.noteId : (offered[0]?.id ?? '');
+  const note = useCarryingNote(true, state, 'no-objection-notice');
+  const { notes: offered, noteId } = note;
   const placed = placeProblem(action.problem, ['decisionId', 'state', 'noteId', 'note']);
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
@@ -130,14 +128,8 @@ function NoObjectionForm({ session, items, onDone }: { readonly session: Session
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('sessions.absentMember')} value={state} error={placed.at('state')} onChange={(e) => { setChoice({ ...choice, state: e.target.value, noteId: '' }); }}>
-            {absent.map((s) => (
-              <option key={s} value={s}>
-                {labels.state(s)} ({s})
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('sessions.noObjectionNote')} value={noteId} error={placed.at('noteId') ?? placed.at('note')} onChange={(e) => { setChoice({ ...choice, noteId: e.target.value }); }}>
+          <StateField label={t('sessions.absentMember')} states={absent} value={state} error={placed.at('state')} onPick={(picked) => { setChoice({ ...choice, state: picked }); }} />
+          <SelectField label={t('sessions.noObjectionNote')} value={noteId} error={placed.at('noteId') ?? placed.at('note')} onChange={(e) => { note.choose(e.target.value); }}>
             {offered.length === 0 && <option value="">{t('sessions.noNoteRegistered')}</option>}
             {offered.map((n) => (
               <option key={n.id} value={n.id}>

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import type { OfficialNote } from '../../api/types';
+import { useLiveRefresh } from '../../api/live';
+import type { NoteKind, OfficialNote } from '../../api/types';
 import { SelectField } from '../../components/forms';
 import { useLabels } from '../../i18n/labels';
 
@@ -21,11 +22,12 @@ export interface CarryingNote {
   readonly missing: boolean;
 }
 
-export function useCarryingNote(needsNote: boolean, state: string): CarryingNote {
-  const loaded = useApi<{ notes: OfficialNote[] }>(needsNote && state !== '' ? `/api/correspondence${query({ sender: state })}` : null);
+/** `kind`: only notes of that kind (a no-objection notice); the list follows notes registered meanwhile. */
+export function useCarryingNote(needsNote: boolean, state: string, kind?: NoteKind): CarryingNote {
+  const loaded = useApi<{ notes: OfficialNote[] }>(needsNote && state !== '' ? `/api/correspondence${query({ sender: state, kind })}` : null);
+  useLiveRefresh(['note-*'], loaded.reload);
   const [choice, choose] = useState('');
-  // Until the answer for a newly chosen state arrives, the last one is another state's: never offered.
-  const notes = (loaded.data?.notes ?? []).filter((n) => n.sender === state);
+  const notes = loaded.data?.notes ?? [];
   const noteId = notes.some((n) => n.id === choice) ? choice : (notes[0]?.id ?? '');
   return { notes, noteId, choose, offered: needsNote && notes.length > 0, missing: needsNote && loaded.data !== undefined && notes.length === 0 };
 }

@@ -8,7 +8,7 @@ import { useAction, useApi } from '../../api/hooks';
 import type { DecisionView, SessionSummary, SessionView } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatInstant, localToday, toLocalInput } from '../../components/format';
-import { placeProblem, ProblemBanner, SelectField, SubmitButton, TextField } from '../../components/forms';
+import { placeProblem, ProblemBanner, SelectField, StateField, SubmitButton, TextField } from '../../components/forms';
 import { useLabels } from '../../i18n/labels';
 import { CarryingNoteField, NoNoteNotice, useCarryingNote } from './carrying-note';
 
@@ -123,7 +123,6 @@ interface AccessionBody {
 
 export function AccessionForm({ view, states, needsNote, onDone }: { readonly view: DecisionView; readonly states: readonly string[]; readonly needsNote: boolean; readonly onDone: Done }): ReactNode {
   const { t } = useTranslation();
-  const labels = useLabels();
   const action = useAction<AccessionBody, DecisionView>(`/api/decisions/${encodeURIComponent(view.id)}/accessions`);
   const [stateChoice, setState] = useState('');
   const [accededOn, setAccededOn] = useState(localToday);
@@ -143,13 +142,7 @@ export function AccessionForm({ view, states, needsNote, onDone }: { readonly vi
       <h3 id="accession-heading">{t('decisions.accessionTitle')}</h3>
       <ProblemBanner problem={placed.top} focus />
       <div className="inline-fields">
-        <SelectField label={t('common.state')} value={state} error={placed.at('state')} onChange={(e) => { setState(e.target.value); }}>
-          {states.map((s) => (
-            <option key={s} value={s}>
-              {labels.state(s)} ({s})
-            </option>
-          ))}
-        </SelectField>
+        <StateField label={t('common.state')} states={states} value={state} error={placed.at('state')} onPick={setState} />
         <TextField label={t('decisions.accededOn')} type="date" required value={accededOn} error={placed.at('accededOn')} onChange={(e) => { setAccededOn(e.target.value); }} />
         <CarryingNoteField note={note} error={placed.at('noteId')} />
         <SubmitButton pending={action.pending}>{t('decisions.accede')}</SubmitButton>

@@ -73,9 +73,9 @@ function DecisionFacts({ view }: { readonly view: DecisionView }): ReactNode {
 /** The live count, and for an open procedure the forms to record a position and to close it. */
 function TallySection({ view, connected, onChange }: { readonly view: DecisionView; readonly connected: boolean; readonly onChange: () => void }): ReactNode {
   const { t } = useTranslation();
-  const { account, can } = useSession();
+  const { can } = useSession();
   const open = view.status === 'circulating' || view.status === 'tabled';
-  const recordable = can.procedural ? [...view.awaiting] : view.awaiting.filter((s) => can.positionFor(s));
+  const recordable = view.awaiting.filter((s) => can.positionFor(s));
   // At a session, presence without objection is consent: the attendance completes the picture.
   const session = useApi<SessionView>(view.sessionId ? `/api/sessions/${encodeURIComponent(view.sessionId)}` : null);
   useLiveRefresh(view.sessionId ? [`session-${view.sessionId}`] : [], session.reload);
@@ -96,7 +96,7 @@ function TallySection({ view, connected, onChange }: { readonly view: DecisionVi
         </details>
       )}
       {open && recordable.length > 0 && (
-        <PositionForm decisionId={view.id} title={view.title} states={recordable} needsNote={can.procedural && account?.role !== 'delegate'} onRecorded={onChange} />
+        <PositionForm decisionId={view.id} title={view.title} states={recordable} needsNote={can.procedural} onRecorded={onChange} />
       )}
       {open && can.procedural && <CloseButton view={view} onDone={onChange} />}
     </section>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { POSITION_WORDS, type DecisionView, type Localized, type PositionWord } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { placeProblem, ProblemBanner, SelectField, SubmitButton } from '../../components/forms';
+import { placeProblem, ProblemBanner, SelectField, StateField, SubmitButton } from '../../components/forms';
 import { useLabels } from '../../i18n/labels';
 import { CarryingNoteField, NoNoteNotice, useCarryingNote } from './carrying-note';
 
@@ -26,10 +26,9 @@ interface PositionFormProps {
   /** The secretariat records on a registered note; a delegate's own entry needs none. */
   readonly needsNote: boolean;
   readonly onRecorded: (view: DecisionView) => void;
-  readonly heading?: string;
 }
 
-export function PositionForm({ decisionId, title, states, needsNote, onRecorded, heading }: PositionFormProps): ReactNode {
+export function PositionForm({ decisionId, title, states, needsNote, onRecorded }: PositionFormProps): ReactNode {
   const { t } = useTranslation();
   const labels = useLabels();
   const action = useAction<PositionBody, DecisionView>(`/api/decisions/${encodeURIComponent(decisionId)}/positions`);
@@ -56,18 +55,10 @@ export function PositionForm({ decisionId, title, states, needsNote, onRecorded,
 
   return (
     <form className="subform position-form" onSubmit={ask} aria-labelledby={headingId} noValidate>
-      <h3 id={headingId}>{heading ?? t('decisions.recordTitle')}</h3>
+      <h3 id={headingId}>{t('decisions.recordTitle')}</h3>
       <ProblemBanner problem={placed.top} focus />
       <div className="inline-fields">
-        {states.length > 1 ? (
-          <SelectField label={t('common.state')} value={state} error={placed.at('state')} onChange={(e) => { setState(e.target.value); }}>
-            {states.map((s) => (
-              <option key={s} value={s}>
-                {labels.state(s)} ({s})
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
+        {states.length > 1 && <StateField label={t('common.state')} states={states} value={state} error={placed.at('state')} onPick={setState} />}
         <SelectField
           label={states.length > 1 ? t('decisions.position') : t('inbox.choose', { state: labels.state(state) })}
           value={position}
