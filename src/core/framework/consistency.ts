@@ -86,12 +86,31 @@ export function checkPackConsistency(pack: Pack): PathProblem[] {
     if (!bodyIds.has(chair.body)) report(['organization', 'chairmanship', 'body'], `names body "${chair.body}", which the pack does not define`);
     if (!states.has(chair.anchor.state)) report(['organization', 'chairmanship', 'anchor', 'state'], `"${chair.anchor.state}" is not a member`);
   }
+  checkStanding(pack, report);
+  return problems;
+}
+
+/**
+ * A standing rule names a body that exists and a question that body takes; its criteria are told
+ * apart by id, since an officer's finding is recorded against one. (Their cites are checked with
+ * every other citation above.)
+ */
+function checkStanding(pack: Pack, report: (path: PathSegment[], message: string) => void): void {
   for (const [kind, standing] of Object.entries(pack.standing ?? {})) {
-    if (standing.decidedBy !== undefined && !bodyIds.has(standing.decidedBy)) {
+    const body = pack.bodies.find((b) => b.id === standing.decidedBy);
+    if (standing.decidedBy !== undefined && !body) {
       report(['standing', kind, 'decidedBy'], `names body "${standing.decidedBy}", which the pack does not define`);
     }
+    const question = standing.question ?? 'substantive';
+    if (body && !Object.hasOwn(body.questions, question)) {
+      report(['standing', kind, ...(standing.question === undefined ? ['decidedBy'] : ['question'])], `the ${body.id} takes no "${question}" question; it takes ${Object.keys(body.questions).join(', ')}`);
+    }
+    const ids = new Set<string>();
+    standing.criteria?.forEach((c, j) => {
+      if (ids.has(c.id)) report(['standing', kind, 'criteria', j, 'id'], `criterion "${c.id}" appears twice in ${kind}`);
+      ids.add(c.id);
+    });
   }
-  return problems;
 }
 
 function checkChronology(

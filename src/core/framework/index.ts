@@ -17,6 +17,8 @@ export type {
   QualifiedCriterion,
   QualifiedMajorityRuleSpec,
   SilentAbsence,
+  StandingCriterionSpec,
+  StandingRuleSpec,
   UnanimityRuleSpec,
 } from './schema.js';
 export {

@@ -59,6 +59,32 @@ describe('parsePack', () => {
     expect(!result.ok && result.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('cites article "99", which "charter" does not contain'));
   });
 
+  it("refuses a standing criterion citing an article the instrument does not contain, at the criterion's line", () => {
+    const text = stringify({ ...rest, standing: { admission: { decidedBy: 'council', criteria: [{ id: 'aims', text: { en: 'shares the aims', ru: 'разделяет цели' }, cites: ['charter:77'] }], cites: ['charter:1'] } } });
+    const result = parsePack([{ name: 'pack.yaml', text }, { name: 'members.yaml', text: membersFile }]);
+    const line = text.split('\n').findIndex((l) => l.includes('charter:77')) + 1;
+    expect(!result.ok && result.problems).toContainEqual({ file: 'pack.yaml', line, message: 'standing.admission.criteria[0].cites[0]: cites article "77", which "charter" does not contain' });
+  });
+
+  it('refuses a standing rule whose question the deciding body does not take', () => {
+    const text = stringify({ ...rest, standing: { admission: { decidedBy: 'council', question: 'urgent', cites: ['charter:1'] } } });
+    const result = parsePack([{ name: 'pack.yaml', text }, { name: 'members.yaml', text: membersFile }]);
+    expect(!result.ok && result.problems.map((p) => p.message)).toContainEqual('standing.admission.question: the council takes no "urgent" question; it takes substantive');
+  });
+
+  it('refuses two standing criteria with one id', () => {
+    const aims = { id: 'aims', text: { en: 'shares the aims', ru: 'разделяет цели' }, cites: ['charter:1'] };
+    const text = stringify({ ...rest, standing: { admission: { decidedBy: 'council', criteria: [aims, aims], cites: ['charter:1'] } } });
+    const result = parsePack([{ name: 'pack.yaml', text }, { name: 'members.yaml', text: membersFile }]);
+    expect(!result.ok && result.problems.map((p) => p.message)).toContainEqual('standing.admission.criteria[1].id: criterion "aims" appears twice in admission');
+  });
+
+  it('refuses a standing criterion without its Russian text', () => {
+    const text = stringify({ ...rest, standing: { admission: { decidedBy: 'council', criteria: [{ id: 'aims', text: { en: 'shares the aims' }, cites: ['charter:1'] }], cites: ['charter:1'] } } });
+    const result = parsePack([{ name: 'pack.yaml', text }, { name: 'members.yaml', text: membersFile }]);
+    expect(!result.ok && result.problems.map((p) => p.message).join('\n')).toMatch(/standing\.admission\.criteria\[0\]\.text.*ru/);
+  });
+
   it('refuses two versions of one rule in force on the same day', () => {
     const twice = packWith(consensus());
     twice.rules = [consensus(), { ...consensus(), validFrom: '2010-01-01' }];

@@ -308,12 +308,28 @@ const Chairmanship = Type.Object(
   strict,
 );
 
+/** A condition an applicant must meet, in both languages, with the articles that set it. */
+const StandingCriterion = Type.Object(
+  {
+    id: Id,
+    text: Type.Object({ en: Type.String({ minLength: 1 }), ru: Type.String({ minLength: 1 }) }, strict),
+    cites: Cites,
+  },
+  strict,
+);
+
 const StandingRule = Type.Object(
   {
     decidedBy: Type.Optional(Id),
+    question: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+        description: 'The question kind the deciding body takes it as (default: substantive).',
+      }),
+    ),
     requestTo: Type.Optional(Type.String({ minLength: 1 })),
     noticeMonths: Type.Optional(Type.Integer({ minimum: 0 })),
-    criteria: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    criteria: Type.Optional(Type.Array(StandingCriterion)),
     cites: Cites,
     unconfirmed: Unconfirmed,
   },
@@ -381,3 +397,5 @@ export type DataTableSpec = Static<typeof DataTable>;
 export type ProcedureKindValue = Static<typeof ProcedureKind>;
 export type InstrumentSpec = Static<typeof Instrument>;
 export type SilentAbsence = Static<typeof SilentAbsencePolicy>;
+export type StandingRuleSpec = Static<typeof StandingRule>;
+export type StandingCriterionSpec = Static<typeof StandingCriterion>;

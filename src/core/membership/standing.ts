@@ -118,7 +118,10 @@ function takeEffect(command: Extract<StandingCommand, { kind: 'take-effect' }>, 
   });
 }
 
-const TRANSITIONS: Record<StandingChange, { from: readonly (Status | undefined)[]; to: Status; standing: 'admission' | 'suspension' | 'expulsion' | 'observer' | 'partner' }> = {
+/** The framework's standing rules that a body's decision can apply (`pack.standing.<kind>`). */
+export type StandingRuleKind = 'admission' | 'suspension' | 'expulsion' | 'observer' | 'partner';
+
+const TRANSITIONS: Record<StandingChange, { from: readonly (Status | undefined)[]; to: Status; standing: StandingRuleKind }> = {
   admit: { from: [undefined, 'withdrawn', 'expelled'], to: 'member', standing: 'admission' },
   suspend: { from: ['member', 'withdrawal-pending'], to: 'suspended', standing: 'suspension' },
   'lift-suspension': { from: ['suspended'], to: 'member', standing: 'suspension' },
@@ -128,22 +131,41 @@ const TRANSITIONS: Record<StandingChange, { from: readonly (Status | undefined)[
   annul: { from: ['granted', 'suspended'], to: 'annulled', standing: 'observer' },
 };
 
+const ASSOCIATE_CHANGES: readonly StandingChange[] = ['grant', 'suspend-status', 'annul'];
+
+/** The rule that governs a change: an observer's or partner's status follows the rule of its role. */
+export function standingRuleFor(role: Role, change: StandingChange): StandingRuleKind {
+  return role === 'member' ? TRANSITIONS[change].standing : role;
+}
+
+/** Members are admitted, suspended and expelled; observers and partners are granted a status, which is suspended or annulled. */
+export function changeFitsRole(role: Role, change: StandingChange): string | undefined {
+  return (role !== 'member') === ASSOCIATE_CHANGES.includes(change) ? undefined : `"${change}" does not apply to the role ${role}`;
+}
+
+/** Whether the party's standing in that role allows the change (a standing in another role counts as none). */
+export function transitionAllowed(state: StandingState, role: Role, change: StandingChange, party: string): string | undefined {
+  const current = state.role === role || state.role === undefined ? state.status : undefined;
+  return TRANSITIONS[change].from.includes(current) ? undefined : `${party} cannot be subject to "${change}" while its standing is ${current ?? 'none'}`;
+}
+
+/** Why a change of standing cannot be made to this party in this role, or undefined when it can. */
+export function changeAllowed(state: StandingState, role: Role, change: StandingChange, party: string): string | undefined {
+  return changeFitsRole(role, change) ?? transitionAllowed(state, role, change, party);
+}
+
 /** A body's decision changes standing only if the framework gives that body the power. */
 function applyDecision(command: Extract<StandingCommand, { kind: 'apply-decision' }>, state: StandingState, pack: Pack, party: string): StandingDecision {
-  const transition = TRANSITIONS[command.change];
-  const associate = command.role !== 'member';
-  if (associate !== ['grant', 'suspend-status', 'annul'].includes(command.change)) {
-    return refuse('not-allowed', 'change', `"${command.change}" does not apply to the role ${command.role}`);
-  }
-  const standingKind = associate ? (command.role) : transition.standing;
+  const misfit = changeFitsRole(command.role, command.change);
+  if (misfit) return refuse('not-allowed', 'change', misfit);
+  const standingKind = standingRuleFor(command.role, command.change);
   const rule = pack.standing?.[standingKind];
   if (rule?.decidedBy !== undefined && rule.decidedBy !== command.body) {
     return refuse('wrong-body', 'body', `${standingKind} is decided by the ${rule.decidedBy}, not the ${command.body}`);
   }
-  const current = state.role === command.role || state.role === undefined ? state.status : undefined;
-  if (!transition.from.includes(current)) {
-    return refuse('not-allowed', 'change', `${party} cannot be subject to "${command.change}" while its standing is ${current ?? 'none'}`);
-  }
+  const barred = transitionAllowed(state, command.role, command.change, party);
+  if (barred) return refuse('not-allowed', 'change', barred);
+  const transition = TRANSITIONS[command.change];
   return accept({
     type: 'StandingChanged',
     validAt: command.decidedOn,
