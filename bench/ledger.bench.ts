@@ -8,8 +8,8 @@
  */
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { appendToLedger, readStream, replayProjections, verifyChain } from '../src/ledger/index.js';
-import { openDatabase, type Database } from '../src/store/database.js';
-import { projectEntries } from '../src/store/projections.js';
+import type { Database } from '../src/store/database.js';
+import { openStore, projectEntries, READ_MODELS } from '../src/modules/composition.js';
 import { freshSchema, postgres, POSTGRES_URL, postgresReachable, sqlite, type Engine } from '../test/support/stores.js';
 import { median, type BenchRow } from './report.js';
 
@@ -42,7 +42,7 @@ interface Subject {
 
 async function concordSubject(engine: Engine): Promise<Subject> {
   const { config, cleanup } = await engine.fresh();
-  const database: Database = await openDatabase(config);
+  const database: Database = await openStore(config);
   let counter = 0;
   // Commands append with the version they read, as Concord's handlers do.
   const versions = new Map<string, number>();
@@ -76,7 +76,7 @@ async function concordSubject(engine: Engine): Promise<Subject> {
       if (!r.ok) throw new Error(r.reason);
     },
     replay: async () => {
-      await replayProjections(database);
+      await replayProjections(database, READ_MODELS);
     },
     close: async () => {
       await database.close();

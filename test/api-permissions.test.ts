@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The permission matrix: every route of the API, asked by every role. What a role may not do is
  * refused with 403, logged, and recorded in the ledger under the account that tried; a delegate
@@ -16,23 +17,13 @@ import {
   registerOfficialNote,
 } from '../src/app/index.js';
 import { call, refusalsOf, ROLE_ACCOUNTS, startApi, type Api } from './support/api.js';
+import { ALL, SECRETARIAT, SYSTEM, type Matrix, type Row } from './support/permission-matrix.js';
 import { sqlite } from './support/stores.js';
 
-const SYSTEM = { actor: 'test' };
-const ALL = ROLE_ACCOUNTS.map((a) => a.username);
-const SECRETARIAT = ['admin', 'officer'];
 const READERS_OF_NOTES = ['admin', 'officer', 'delegate-arm', 'analyst'];
 
-interface Row {
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  /** The route as the OpenAPI document names it, and the path asked. */
-  readonly route: string;
-  readonly path: string;
-  readonly body?: unknown;
-  readonly allowed: readonly string[];
-  /** What a role outside `allowed` gets: 403 (refused and recorded) or 404 (not shown to it). */
-  readonly denied?: 403 | 404;
-}
+/** The rows each module keeps beside its code. */
+const MODULE_MATRICES = Object.values(import.meta.glob<Matrix>('../src/modules/*/permissions.matrix.ts', { eager: true, import: 'matrix' }));
 
 describe('the permission matrix', () => {
   let api: Api;
@@ -107,6 +98,7 @@ describe('the permission matrix', () => {
       { method: 'DELETE', route: '/api/tokens/{id}', path: `/api/tokens/${spareId}`, allowed: ALL.filter((u) => u !== 'observer') },
       { method: 'GET', route: '/metrics', path: '/metrics', allowed: ['admin'] },
     ];
+    for (const matrix of MODULE_MATRICES) rows.push(...(await matrix(api)));
   });
   afterAll(() => api.close());
 

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src/ledger/index.js';
-import { openDatabase } from '../src/store/database.js';
+import { openStore } from '../src/modules/composition.js';
 import { enginesToTest } from './support/stores.js';
 
 const engines = await enginesToTest();
@@ -35,7 +35,7 @@ describe.each(engines)('a writer killed mid-batch on $name', (engine) => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
 
-    const database = await openDatabase(place.config);
+    const database = await openStore(place.config);
     try {
       const check = await verifyChain(database);
       expect(check.ok).toBe(true);

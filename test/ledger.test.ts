@@ -13,8 +13,8 @@ import {
   type AppendOptions,
   type NewEvent,
 } from '../src/ledger/index.js';
-import { openDatabase, type Database } from '../src/store/database.js';
-import { projectEntries, snapshotProjections } from '../src/store/projections.js';
+import type { Database } from '../src/store/database.js';
+import { openStore, projectEntries, READ_MODELS, snapshotProjections } from '../src/modules/composition.js';
 import { enginesToTest } from './support/stores.js';
 
 const engines = await enginesToTest();
@@ -33,7 +33,7 @@ describe.each(engines)('ledger on $name', (engine) => {
     const place = await engine.fresh();
     cleanups.push(place.cleanup);
     const again = async () => {
-      const d = await openDatabase(place.config);
+      const d = await openStore(place.config);
       open.push(d);
       return d;
     };
@@ -151,7 +151,7 @@ describe.each(engines)('ledger on $name', (engine) => {
     const { db } = await fresh();
     for (let i = 1; i <= 5; i++) await append(db, `note-${i}`, 0, [event(i)]);
     const before = await snapshotProjections(db.db);
-    expect(await replayProjections(db)).toEqual({ entries: 5, differing: [] });
+    expect(await replayProjections(db, READ_MODELS)).toEqual({ entries: 5, differing: [] });
     expect(await snapshotProjections(db.db)).toEqual(before);
   });
 });

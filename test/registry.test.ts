@@ -19,6 +19,7 @@ import {
   type Concord,
 } from '../src/app/index.js';
 import { replayProjections, verifyChain } from '../src/ledger/index.js';
+import { READ_MODELS } from '../src/modules/composition.js';
 import type { StoreConfig } from '../src/store/database.js';
 import { enginesToTest } from './support/stores.js';
 
@@ -108,7 +109,7 @@ describe.each(engines)('registry on $name', (engine) => {
     expect(record.standing).toMatchObject({ status: 'withdrawn', since: '2026-12-01', cites: ['charter:19'] });
     const timerEntry = await after.database.db.selectFrom('ledger_entries').selectAll().where('actor', '=', 'concord:timer').execute();
     expect(timerEntry).toHaveLength(1);
-    expect(await replayProjections(after.database)).toMatchObject({ differing: [] });
+    expect(await replayProjections(after.database, READ_MODELS)).toMatchObject({ differing: [] });
     await stop(after);
     const again = await start(config, '2026-12-04T08:00:00Z');
     expect(await again.database.db.selectFrom('ledger_entries').selectAll().where('actor', '=', 'concord:timer').execute()).toHaveLength(1);

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayReadEntry, redactFor, type Principal } from './index.js';
+import type { Principal } from '../src/core/access/index.js';
+import { visibility } from '../src/modules/composition.js';
+
+const { mayReadEntry, redactFor } = visibility();
 
 const reader = (role: Principal['role'], state: string | null = null): Principal => ({ username: `${role}-${state ?? 'x'}`, role, state, scopes: ['read'] });
 const officer = reader('officer');

@@ -5,7 +5,9 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { ROLES, scopesOfRole, TOKEN_SCOPES, type AccountRole, type Principal, type TokenScope } from '../core/access/index.js';
+import { ROLES, TOKEN_SCOPES, type AccountRole, type Principal, type TokenScope } from '../core/access/index.js';
+import { access } from '../modules/composition.js';
+import { ACCOUNT_STREAMS } from '../modules/accounts/manifest.js';
 import type { AccountRow, ApiTokenRow } from '../store/schema.js';
 import { appendAll, refuse, type Actor, type Outcome } from './command.js';
 import type { StreamAppend } from '../ledger/index.js';
@@ -36,7 +38,7 @@ export interface NewAccount {
 }
 
 export function accountStream(username: string): string {
-  return `account-${username}`;
+  return `${ACCOUNT_STREAMS}${username}`;
 }
 
 // Algorithm.Argon2id of @node-rs/argon2, an ambient const enum that isolated modules cannot read.
@@ -44,7 +46,7 @@ const argon2id = { algorithm: 2 } as const;
 
 export async function createAccount(c: Concord, input: NewAccount, by: Actor): Promise<Outcome<{ account: Account; oneTimePassword: string | undefined }>> {
   const problem = accountProblem(c, input);
-  if (problem) return refuse(c, 'create account', { code: 'refused', ...problem }, by);
+  if (problem) return refuse(c, 'create account', { code: 'invalid', ...problem }, by);
   const oneTimePassword = input.password === undefined ? randomBytes(12).toString('base64url') : undefined;
   const row: AccountRow = {
     username: input.username,
@@ -111,16 +113,16 @@ export async function changePassword(c: Concord, username: string, change: { cur
   const row = await c.database.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
   if (!row) return refuse(c, 'change password', { code: 'not-found', field: 'username', message: `no account "${username}"` }, by);
   const now = c.clock.now().toISOString();
-  if (row.locked_until !== null && row.locked_until > now) return refuse(c, 'change password', { code: 'refused', field: 'current', message: `the account is locked until ${row.locked_until}` }, by);
+  if (row.locked_until !== null && row.locked_until > now) return refuse(c, 'change password', { code: 'locked', field: 'current', message: `the account is locked until ${row.locked_until}` }, by);
   if (!(await verify(row.password_hash, change.current))) {
     // Guessing here is guessing at sign-in: the same count locks the account, and ends the guesser's session.
     const locked = await countFailure(c, username);
     if (locked !== undefined) await c.database.db.deleteFrom('web_sessions').where('username', '=', username).execute();
     const message = locked === undefined ? 'the current password is not correct' : `the current password is not correct; after ${MAX_FAILED_LOGINS} wrong passwords the account is locked until ${locked} and signed out everywhere`;
-    return refuse(c, 'change password', { code: 'refused', field: 'current', message }, by);
+    return refuse(c, 'change password', { code: 'wrong-password', field: 'current', message }, by);
   }
-  if (characters(change.next) < MIN_PASSWORD) return refuse(c, 'change password', { code: 'refused', field: 'next', message: `expected at least ${MIN_PASSWORD} characters` }, by);
-  if (change.next === change.current) return refuse(c, 'change password', { code: 'refused', field: 'next', message: 'the new password must differ from the current one' }, by);
+  if (characters(change.next) < MIN_PASSWORD) return refuse(c, 'change password', { code: 'weak-password', field: 'next', message: `expected at least ${MIN_PASSWORD} characters` }, by);
+  if (change.next === change.current) return refuse(c, 'change password', { code: 'weak-password', field: 'next', message: 'the new password must differ from the current one' }, by);
   const passwordHash = await hash(change.next, argon2id);
   const at = c.clock.now().toISOString();
   const act = appendAll(c, [accountAct(username, 'PasswordChanged', at, { username })], { actor: by.actor }, { ...toAccount(row), mustChangePassword: false }, 'change password', async (trx) => {
@@ -134,7 +136,7 @@ export async function changePassword(c: Concord, username: string, change: { cur
       .execute();
   });
   return act.catch((error: unknown) => {
-    if (error instanceof SessionEnded) return refuse(c, 'change password', { code: 'refused', field: 'session', message: 'the session has ended; sign in again' }, by);
+    if (error instanceof SessionEnded) return refuse(c, 'change password', { code: 'signed-out', field: 'session', message: 'the session has ended; sign in again' }, by);
     throw error;
   });
 }
@@ -241,11 +243,11 @@ export async function issueToken(
   by: Actor,
 ): Promise<Outcome<{ token: ApiToken; secret: string }>> {
   const holder = await c.database.db.selectFrom('accounts').select('role').where('username', '=', username).executeTakeFirst();
-  const allowed = scopesOfRole((holder?.role ?? 'observer') as AccountRole);
+  const allowed = access().scopesOfRole((holder?.role ?? 'observer') as AccountRole);
   const bad = request.scopes.find((s) => !allowed.includes(s));
-  if (bad !== undefined || request.scopes.length === 0) return refuse(c, 'issue token', { code: 'refused', field: 'scopes', message: `a token of this account holds some of: ${allowed.join(', ')}` }, by);
+  if (bad !== undefined || request.scopes.length === 0) return refuse(c, 'issue token', { code: 'invalid', field: 'scopes', message: `a token of this account holds some of: ${allowed.join(', ')}` }, by);
   if (!Number.isInteger(request.expiresInDays) || request.expiresInDays < 1 || request.expiresInDays > 366) {
-    return refuse(c, 'issue token', { code: 'refused', field: 'expiresInDays', message: 'expected a whole number of days from 1 to 366' }, by);
+    return refuse(c, 'issue token', { code: 'invalid', field: 'expiresInDays', message: 'expected a whole number of days from 1 to 366' }, by);
   }
   const id = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');

@@ -18,8 +18,13 @@ export interface Actor {
   readonly quiet?: boolean | undefined;
 }
 
+/**
+ * Why a command was not carried out. `code` is the decider's own (`wrong-status`, `late`,
+ * `not-on-body`, …) or the shell's (`forbidden`, `conflict`, `not-found`, `invalid`,
+ * `idempotency-key-reused`), and reaches the caller unchanged; `field` names the part at fault.
+ */
 export interface Refusal {
-  readonly code: 'refused' | 'invalid' | 'conflict' | 'idempotency-key-reused' | 'not-found' | 'forbidden';
+  readonly code: string;
   readonly field: string;
   readonly message: string;
 }
@@ -36,7 +41,7 @@ export interface CommandSpec<S, E extends Event> {
   readonly streamId: string;
   readonly initial: S;
   readonly evolve: (state: S, event: E) => S;
-  readonly decide: (state: S) => { ok: true; events: readonly E[] } | { ok: false; refusal: { field: string; message: string } };
+  readonly decide: (state: S) => { ok: true; events: readonly E[] } | { ok: false; refusal: { readonly code?: string; readonly field: string; readonly message: string } };
   /** Appended in the same transaction, e.g. the register entry a standing change rests on. */
   readonly alongside?: readonly StreamAppend[];
   /** What the command was, for the record of a refusal. */
@@ -69,7 +74,7 @@ export async function handle<S, E extends Event>(c: Concord, spec: CommandSpec<S
     const earlier = await recordedUnder(c, by.idempotencyKey, [spec.streamId]);
     if (earlier) return { ok: true, value: state, entries: earlier };
     const decided = spec.decide(state);
-    if (!decided.ok) return refuse(c, spec.describe, { code: 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
+    if (!decided.ok) return refuse(c, spec.describe, { code: decided.refusal.code ?? 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
     if (decided.events.length === 0 && (spec.alongside ?? []).length === 0) return { ok: true, value: state, entries: [] };
     const after = decided.events.reduce(spec.evolve, state);
     const requests = [...(spec.alongside ?? []), { streamId: spec.streamId, expectedVersion: version, events: decided.events }];

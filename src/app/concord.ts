@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Pack } from '../core/framework/index.js';
 import { historyFromPack, partyStream } from '../core/membership/index.js';
 import { appendToLedger, readStream, type AppendOptions, type AppendResult, type Projector, type StreamAppend } from '../ledger/index.js';
-import { openDatabase, type Database, type StoreConfig } from '../store/database.js';
-import { projectEntries, type FrameworkInstalled } from '../store/projections.js';
+import type { Database, StoreConfig } from '../store/database.js';
+import { openStore, projectEntries, reactionsTo } from '../modules/composition.js';
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../store/schema.js';
@@ -54,20 +54,33 @@ export type Alongside = (trx: Kysely<Tables>) => Promise<void>;
 
 export const SETUP_ACTOR = 'concord:setup';
 
+export interface FrameworkInstalled {
+  readonly id: string;
+  readonly name: string;
+  /** SHA-256 of the pack as loaded, so that a later change of the pack files can be noticed. */
+  readonly digest: string;
+  /** The folder it was set up from, when not a shipped pack. */
+  readonly source?: string;
+}
+
+/** How deep one reaction may lead to another (a decision adopted changes a standing, which …). */
+const REACTION_DEPTH = 4;
+
 export async function openConcord(options: OpenOptions): Promise<Concord> {
-  const database = await openDatabase(options.store);
+  const database = await openStore(options.store);
   const clock = options.clock ?? systemClock;
   const listeners = new Set<() => void>();
   try {
     const { pack, framework } = await installedPack(database, options.framework, clock);
-    return {
+    const concord: Concord = {
       database,
       pack,
       framework,
       clock,
       append: async (requests, { alongside, ...appendOptions }) => {
         const project: Projector = alongside ? async (trx, entries) => { await projectEntries(trx, entries); await alongside(trx); } : projectEntries;
-        const result = await appendToLedger(database, requests, { ...appendOptions, recordedAt: clock.now().toISOString() }, project);
+        const all = [...requests, ...(await consequences(concord, requests))];
+        const result = await appendToLedger(database, all, { ...appendOptions, recordedAt: clock.now().toISOString() }, project);
         if (result.ok && !result.replayed) for (const listener of listeners) listener();
         return result;
       },
@@ -78,10 +91,31 @@ export async function openConcord(options: OpenOptions): Promise<Concord> {
       today: () => clock.now().toISOString().slice(0, 10),
       close: () => database.close(),
     };
+    return concord;
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * What the modules' reactions add to an append, in the same transaction: the appends that follow
+ * from its events, and those that follow from theirs.
+ */
+async function consequences(c: Concord, requests: readonly StreamAppend[]): Promise<StreamAppend[]> {
+  const added: StreamAppend[] = [];
+  let wave: readonly StreamAppend[] = requests;
+  for (let depth = 0; depth < REACTION_DEPTH && wave.length > 0; depth++) {
+    const next: StreamAppend[] = [];
+    for (const request of wave) {
+      for (const event of request.events) {
+        for (const reaction of reactionsTo(event.type)) next.push(...(await reaction.react(c, { ...event, streamId: request.streamId })));
+      }
+    }
+    added.push(...next);
+    wave = next;
+  }
+  return added;
 }
 
 /**

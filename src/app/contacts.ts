@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ISO_ALPHA3 } from '../core/procedure/index.js';
-import type { ContactPoint } from '../store/decision-projections.js';
+import { CONTACT_STREAMS } from '../modules/notifications/manifest.js';
+import type { ContactPoint } from '../modules/notifications/projections.js';
 import type { ContactRow } from '../store/schema.js';
 import { appendAll, refuse, type Actor, type Outcome } from './command.js';
 import type { Concord } from './concord.js';
@@ -22,10 +23,10 @@ export interface ContactInput {
 
 export async function setContactPoint(c: Concord, input: ContactInput, by: Actor): Promise<Outcome<{ contact: ContactPoint; webhookSecret: string | undefined }>> {
   const problem = contactProblem(input);
-  if (problem) return refuse(c, `set contact point of ${input.state}`, { code: 'refused', ...problem }, by);
+  if (problem) return refuse(c, `set contact point of ${input.state}`, { code: 'invalid', ...problem }, by);
   const contact: ContactPoint = { state: input.state, authority: input.authority, email: input.email ?? null, webhook: input.webhook ?? null, language: input.language as 'en' | 'ru' };
   const webhookSecret = input.webhook ? (input.webhookSecret ?? randomBytes(24).toString('base64url')) : undefined;
-  const result = await appendAll(c, [{ streamId: `contact-${input.state}`, expectedVersion: 'any', events: [{ type: 'ContactPointSet', validAt: c.today(), data: contact }] }], by, { contact, webhookSecret }, 'set contact point');
+  const result = await appendAll(c, [{ streamId: `${CONTACT_STREAMS}${input.state}`, expectedVersion: 'any', events: [{ type: 'ContactPointSet', validAt: c.today(), data: contact }] }], by, { contact, webhookSecret }, 'set contact point');
   if (result.ok && webhookSecret) {
     await c.database.db
       .insertInto('app_secrets')

@@ -16,7 +16,7 @@ import {
 import type { PositionWord } from '../core/procedure/index.js';
 import { evolveSession, initialSession, sessionStream } from '../core/session/index.js';
 import { readStream } from '../ledger/index.js';
-import { notificationId, notificationStream, type NotificationAcknowledged } from '../store/decision-projections.js';
+import { notificationId, notificationStream, type NotificationAcknowledged } from '../modules/notifications/projections.js';
 import type { DecisionRow, NotificationRow } from '../store/schema.js';
 import { appendAll, foldStream, handle, refuse, type Actor, type Outcome } from './command.js';
 import { latestToday, type Concord } from './concord.js';
@@ -134,9 +134,9 @@ export async function acknowledge(c: Concord, how: { token: string; asState?: st
   let target: { decisionId: string; state: string; via: 'link' | 'delegate' };
   if ('token' in how) {
     const read = await readAckToken(c, how.token);
-    if (!read) return refuse(c, 'acknowledge', { code: 'refused', field: 'token', message: 'this acknowledgement link is not valid' }, by);
+    if (!read) return refuse(c, 'acknowledge', { code: 'invalid-token', field: 'token', message: 'this acknowledgement link is not valid' }, by);
     if (how.asState !== undefined && how.asState !== read.state) {
-      return refuse(c, 'acknowledge', { code: 'refused', field: 'token', message: `this link was issued to ${read.state}, not to ${how.asState}` }, by);
+      return refuse(c, 'acknowledge', { code: 'invalid-token', field: 'token', message: `this link was issued to ${read.state}, not to ${how.asState}` }, by);
     }
     target = { ...read, via: 'link' };
   } else {

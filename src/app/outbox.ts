@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type ExpressionBuilder } from 'kysely';
 import { memberName } from '../core/framework/index.js';
-import { notificationStream, type NotificationDelivered } from '../store/decision-projections.js';
+import { notificationStream, type NotificationDelivered } from '../modules/notifications/projections.js';
 import type { DeliveryRow, Tables } from '../store/schema.js';
 import type { Concord } from './concord.js';
 import { webhookSecretOf } from './contacts.js';

@@ -39,7 +39,7 @@ function recordId(by: Actor): string {
 export async function registerOfficialNote(c: Concord, note: Omit<OfficialNote, 'id'>, by: Actor): Promise<Outcome<OfficialNote>> {
   const full: OfficialNote = { ...note, id: recordId(by) };
   const recorded = registerNote(full, latestToday(c));
-  if (!recorded.ok) return refuse(c, 'register note', { code: 'refused', field: recorded.refusal.field, message: recorded.refusal.message }, by);
+  if (!recorded.ok) return refuse(c, 'register note', { code: 'invalid', field: recorded.refusal.field, message: recorded.refusal.message }, by);
   const noteAppend: StreamAppend = { streamId: noteStream(full.id), expectedVersion: 0, events: [recorded.event] };
   if (full.kind !== 'withdrawal-notice') return appendAll(c, [noteAppend], by, full, 'register note');
   return runStandingCommand(c, full.sender, { kind: 'notify-withdrawal', noteId: full.id, notifiedOn: full.dated }, by, [noteAppend], full);
@@ -49,7 +49,7 @@ export async function registerOfficialNote(c: Concord, note: Omit<OfficialNote, 
 export async function recordPublicStatement(c: Concord, statement: Omit<PublicStatement, 'id'>, by: Actor): Promise<Outcome<PublicStatement>> {
   const full: PublicStatement = { ...statement, id: recordId(by) };
   const recorded = recordStatement(full, latestToday(c));
-  if (!recorded.ok) return refuse(c, 'record statement', { code: 'refused', field: recorded.refusal.field, message: recorded.refusal.message }, by);
+  if (!recorded.ok) return refuse(c, 'record statement', { code: 'invalid', field: recorded.refusal.field, message: recorded.refusal.message }, by);
   return appendAll(c, [{ streamId: statementStream(full.id), expectedVersion: 0, events: [recorded.event] }], by, full, 'record statement');
 }
 

@@ -39,7 +39,7 @@ export async function conveneSession(
 export async function addAgendaItem(c: Concord, sessionId: string, decisionId: string, by: Actor): Promise<Outcome<SessionState>> {
   const session = await sessionState(c, sessionId);
   const tabled = await tableAlongside(c, decisionId, sessionId, session);
-  if (!tabled.ok) return refuse(c, `table decision ${decisionId}`, { code: 'refused', field: tabled.refusal.field, message: tabled.refusal.message }, by);
+  if (!tabled.ok) return refuse(c, `table decision ${decisionId}`, { code: tabled.refusal.code, field: tabled.refusal.field, message: tabled.refusal.message }, by);
   return runSessionCommand(c, sessionId, { kind: 'add-item', decisionId }, by, [tabled.append]);
 }
 
@@ -48,11 +48,11 @@ async function tableAlongside(
   decisionId: string,
   sessionId: string,
   session: SessionState | undefined,
-): Promise<{ ok: true; append: StreamAppend } | { ok: false; refusal: { field: string; message: string } }> {
-  if (!session) return { ok: false, refusal: { field: 'session', message: `no session ${sessionId}` } };
+): Promise<{ ok: true; append: StreamAppend } | { ok: false; refusal: { code: string; field: string; message: string } }> {
+  if (!session) return { ok: false, refusal: { code: 'not-found', field: 'session', message: `no session ${sessionId}` } };
   const { state, version } = await foldDecision(c, decisionId);
-  if (state.status === 'none') return { ok: false, refusal: { field: 'decision', message: `no draft ${decisionId}` } };
-  if (state.body !== session.body) return { ok: false, refusal: { field: 'decision', message: `the draft is for the ${state.body}, the session is of the ${session.body}` } };
+  if (state.status === 'none') return { ok: false, refusal: { code: 'not-found', field: 'decision', message: `no draft ${decisionId}` } };
+  if (state.body !== session.body) return { ok: false, refusal: { code: 'not-on-body', field: 'decision', message: `the draft is for the ${state.body}, the session is of the ${session.body}` } };
   const decided = decideDecision({ kind: 'table', sessionId, sessionDate: session.date }, state, c.pack);
   if (!decided.ok) return { ok: false, refusal: decided.refusal };
   return { ok: true, append: { streamId: decisionStream(decisionId), expectedVersion: version, events: decided.events } };
@@ -69,11 +69,11 @@ export function recordAttendance(c: Concord, sessionId: string, state: string, p
 export async function attachNoObjection(c: Concord, sessionId: string, decisionId: string, state: string, noteId: string, by: Actor): Promise<Outcome<SessionState>> {
   const note = (await readStream(c.database, noteStream(noteId)))[0]?.data as OfficialNote | undefined;
   if (note?.kind !== 'no-objection-notice' || note.sender !== state) {
-    return refuse(c, `attach no-objection to ${decisionId}`, { code: 'refused', field: 'note', message: `no no-objection notice ${noteId} from ${state} is registered` }, by);
+    return refuse(c, `attach no-objection to ${decisionId}`, { code: 'not-registered', field: 'note', message: `no no-objection notice ${noteId} from ${state} is registered` }, by);
   }
   const { state: decision, version } = await foldDecision(c, decisionId);
   const decided = decideDecision({ kind: 'record-position', state, position: 'no-objection', at: c.clock.now().toISOString(), document: { kind: 'note', noteId } }, decision, c.pack);
-  if (!decided.ok) return refuse(c, `attach no-objection to ${decisionId}`, { code: 'refused', field: decided.refusal.field, message: decided.refusal.message }, by);
+  if (!decided.ok) return refuse(c, `attach no-objection to ${decisionId}`, decided.refusal, by);
   const position: StreamAppend = { streamId: decisionStream(decisionId), expectedVersion: version, events: decided.events };
   return runSessionCommand(c, sessionId, { kind: 'attach-no-objection', decisionId, state, noteId }, by, [position]);
 }
@@ -90,11 +90,11 @@ export async function closeSession(c: Concord, sessionId: string, by: Actor): Pr
     const { state, version: decisionVersion } = await foldDecision(c, decisionId);
     if (state.status !== 'tabled') continue;
     const decided = decideDecision(await closing(c, state), state, c.pack);
-    if (!decided.ok) return refuse(c, `close session ${sessionId}`, { code: 'refused', field: `${decisionId}.${decided.refusal.field}`, message: decided.refusal.message }, by);
+    if (!decided.ok) return refuse(c, `close session ${sessionId}`, { code: decided.refusal.code, field: `${decisionId}.${decided.refusal.field}`, message: decided.refusal.message }, by);
     requests.push({ streamId: decisionStream(decisionId), expectedVersion: decisionVersion, events: decided.events });
   }
   const closed = decideSession({ kind: 'close', closedAt: c.clock.now().toISOString() }, session, c.pack);
-  if (!closed.ok) return refuse(c, `close session ${sessionId}`, { code: 'refused', ...closed.refusal }, by);
+  if (!closed.ok) return refuse(c, `close session ${sessionId}`, closed.refusal, by);
   requests.push({ streamId: sessionStream(sessionId), expectedVersion: version, events: closed.events });
   return appendAll(c, requests, by, closed.events.reduce(evolveSession, session), `close session ${sessionId}`);
 }

@@ -2,20 +2,10 @@
  * Deadlines that fire on schedule while Concord runs, and on start after downtime. Each firing is
  * a ledger entry of its own (idempotent per timer), so several processes may run a scheduler.
  */
-import type { Actor } from './command.js';
+import { timerHandler } from '../modules/composition.js';
 import type { Concord } from './concord.js';
-import { closeDecision } from './decisions.js';
-import { takeWithdrawalEffect } from './registry.js';
 
 export const TIMER_ACTOR = 'concord:timer';
-
-type TimerHandler = (c: Concord, timerId: string, payload: Record<string, string>, by: Actor) => Promise<boolean>;
-
-/** What each kind of deadline does when it falls due. */
-const timerHandlers: Record<string, TimerHandler> = {
-  withdrawal: async (c, timerId, payload, by) => (await takeWithdrawalEffect(c, payload.party ?? '', timerId, by)).ok,
-  'procedure-deadline': async (c, _timerId, payload, by) => (await closeDecision(c, payload.decisionId ?? '', by)).ok,
-};
 
 /** Fires every deadline that has passed; safe to call at any time, and on every start. */
 export async function fireDueTimers(c: Concord): Promise<number> {
@@ -24,7 +14,8 @@ export async function fireDueTimers(c: Concord): Promise<number> {
   const due = await c.database.db.selectFrom('projection_timers').selectAll().where('fired_seq', 'is', null).where('due_at', '<=', now).orderBy('due_at').execute();
   let fired = 0;
   for (const timer of due) {
-    const handler = timerHandlers[timer.kind];
+    // Each kind of deadline is handled by the module that sets it.
+    const handler = timerHandler(timer.kind);
     const by = { actor: TIMER_ACTOR, idempotencyKey: `timer:${timer.id}`, quiet: true };
     if (handler && (await handler(c, timer.id, JSON.parse(timer.payload) as Record<string, string>, by))) fired++;
   }

@@ -3,6 +3,7 @@
  * served. Run again on the same data, it records nothing new and serves what is there.
  */
 import type { Concord } from '../app/index.js';
+import { MODULES } from '../modules/index.js';
 import { ensureDemoAccounts, seedSpring2024 } from '../demo/index.js';
 import { EXIT_BAD_INPUT, refuse } from './io.js';
 import { listenAddress, serve } from './serve-command.js';
@@ -13,11 +14,17 @@ export async function runDemo(c: Concord, flags: { port?: string; host?: string 
   const address = listenAddress('demo', flags);
   if (!address) return EXIT_BAD_INPUT;
   const summary = await seedSpring2024(c);
+  const more: string[] = [];
+  for (const module of MODULES) {
+    const line = await module.demo?.(c);
+    if (line !== undefined) more.push(`Demo: ${line}`);
+  }
   const accounts = await ensureDemoAccounts(c);
   const width = Math.max(...accounts.map((a) => a.username.length));
   const passwordWidth = Math.max(...accounts.map((a) => a.password.length));
   return serve(c, address, 'demo', [
     `Demo: spring 2024 on record (${summary.recorded === 0 ? 'already there' : `${summary.recorded} ledger entries recorded`}); written procedure ${summary.openProcedure.id} open until ${summary.openProcedure.deadline}`,
+    ...more,
     'Demo accounts (username  password  role):',
     ...accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.password.padEnd(passwordWidth)}  ${a.role}${a.state ? ` of ${a.state}` : ''}`),
   ]);

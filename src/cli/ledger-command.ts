@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import type { Concord } from '../app/index.js';
 import { exportLines, importLines, replayProjections, verifyChain } from '../ledger/index.js';
 import type { Database } from '../store/database.js';
-import { projectEntries } from '../store/projections.js';
+import { projectEntries, READ_MODELS } from '../modules/composition.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, printJson, refuse } from './io.js';
 import { progressBar } from './progress.js';
 
@@ -68,7 +68,7 @@ export async function runImport(database: Database, file: string): Promise<numbe
 
 export async function runReplay(c: Concord): Promise<number> {
   const bar = progressBar('replaying', await entryCount(c));
-  const result = await replayProjections(c.database, (n) => { bar.update(n); });
+  const result = await replayProjections(c.database, READ_MODELS, (n) => { bar.update(n); });
   bar.finish();
   if (result.differing.length > 0) {
     process.stderr.write(`concord ledger replay: rebuilt from ${result.entries} entries, but ${result.differing.join(', ')} differed from the live read models; the rebuilt ones are now in place\n`);

@@ -6,14 +6,11 @@ import { runDecide } from './decide-command.js';
 import { runList, runSchema, runShow, runValidate } from './framework-command.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED } from './io.js';
 import { runTour } from './tour.js';
-import { addDecisionCommands } from './decision-command.js';
 import { runServe } from './serve-command.js';
 import { runDemo } from './demo-command.js';
-import { addUserCommands } from './user-command.js';
-import { NOTE_KINDS } from '../core/correspondence/index.js';
 import { runExport, runImport, runReplay, runVerify } from './ledger-command.js';
-import { runNoteRegister, runRegistry, runStatementRecord, runTimers, type NoteFlags, type RegistryFlags, type StatementFlags } from './registry-command.js';
-import { underKey } from './request-key.js';
+import { MODULES } from '../modules/index.js';
+import { runTimers } from './timers-command.js';
 import { withConcord, withDatabase, withStoreOptions, type StoreFlags } from './store-options.js';
 
 function program(setExit: (code: number) => void): Command {
@@ -59,18 +56,6 @@ function program(setExit: (code: number) => void): Command {
     .description('List the shipped packs.')
     .action(() => { setExit(runList()); });
 
-  withStoreOptions(
-    root
-      .command('registry')
-      .description('The registry of members, observers and partners: status of each on a date, as known on a date.')
-      .option('--as-of <date>', 'the date whose legal situation is asked about (default: today)')
-      .option('--known-at <date>', 'count only what the secretariat knew by the end of this day (default: today)')
-      .option('--state <code>', 'one party in detail: status, participation, official notes and statements')
-      .option('--json', 'print JSON'),
-  ).action(async (flags: RegistryFlags & StoreFlags) => {
-    setExit(await withConcord('registry', flags, (c) => runRegistry(c, flags)));
-  });
-
   const ledger = root.command('ledger').description('The tamper-evident ledger of every procedural act.');
   withStoreOptions(ledger.command('verify').description('Recompute the hash chain; exit 1 naming the first entry that fails.').option('--json', 'print JSON')).action(
     async (flags: StoreFlags & { json?: boolean }) => {
@@ -94,45 +79,9 @@ function program(setExit: (code: number) => void): Command {
     setExit(await withConcord('ledger replay', flags, (c) => runReplay(c), true));
   });
 
-  const note = root.command('note').description('The register of official correspondence.');
-  withStoreOptions(
-    note
-      .command('register')
-      .description('Register an incoming note; a withdrawal notice starts its notice period.')
-      .requiredOption('--from <state>', 'the sending state (alpha-3)')
-      .requiredOption('--authority <name>', 'the sending authority')
-      .requiredOption('--reference <number>', "the sender's reference number")
-      .requiredOption('--dated <date>', 'the date the note bears')
-      .requiredOption('--kind <kind>', NOTE_KINDS.join(' | '))
-      .requiredOption('--subject <text>', 'what the note is about')
-      .option('--idempotency-key <key>', 'the same command again under this key records nothing more; another one under it is refused')
-      .option('--json', 'print JSON'),
-  ).action(async (flags: NoteFlags & StoreFlags) => {
-    setExit(await withConcord('note register', flags, (c) => underKey(c, 'note register', flags, [], (keyed) => runNoteRegister(c, keyed))));
-  });
-
-  const statement = root.command('statement').description('Public statements: recorded apart, never a change of status.');
-  withStoreOptions(
-    statement
-      .command('record')
-      .description('Record a statement made in public.')
-      .requiredOption('--speaker <who>', 'name and office')
-      .requiredOption('--state <code>', 'the state spoken for or about (alpha-3)')
-      .requiredOption('--venue <where>', 'outlet, forum or interview')
-      .requiredOption('--said-on <date>', 'the date it was said')
-      .requiredOption('--url <link>', 'where it can be read')
-      .requiredOption('--summary <text>', 'what was said, in a sentence')
-      .option('--idempotency-key <key>', 'the same command again under this key records nothing more; another one under it is refused')
-      .option('--json', 'print JSON'),
-  ).action(async (flags: StatementFlags & StoreFlags) => {
-    setExit(await withConcord('statement record', flags, (c) => underKey(c, 'statement record', flags, [], (keyed) => runStatementRecord(c, keyed))));
-  });
-
   withStoreOptions(root.command('timers').description('Fire the deadlines that are due (also done on every start) and list those pending.')).action(async (flags: StoreFlags) => {
     setExit(await withConcord('timers', flags, (c) => runTimers(c)));
   });
-
-  addDecisionCommands(root, setExit);
 
   withStoreOptions(root.command('serve').description('Run the HTTP server, with deadlines and notifications running.'))
     .option('--port <port>', 'the port (default: $PORT or 8080)')
@@ -148,7 +97,7 @@ function program(setExit: (code: number) => void): Command {
       setExit(await withConcord('demo', flags, (c) => runDemo(c, flags)));
     });
 
-  addUserCommands(root, setExit);
+  for (const module of MODULES) module.commands?.(root, setExit);
 
   root
     .command('tour')

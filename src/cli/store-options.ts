@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { ConcordError, openConcord, startConcord, type Concord } from '../app/index.js';
-import { openDatabase, type Database, type StoreConfig } from '../store/database.js';
+import { openStore } from '../modules/composition.js';
+import type { Database, StoreConfig } from '../store/database.js';
 import { refuse } from './io.js';
 
 export interface StoreFlags {
@@ -51,7 +52,7 @@ export async function withConcord(command: string, flags: StoreFlags, work: (c: 
 export async function withDatabase(command: string, flags: StoreFlags, work: (db: Database) => Promise<number>): Promise<number> {
   let database: Database;
   try {
-    database = await openDatabase(storeConfig(flags));
+    database = await openStore(storeConfig(flags));
   } catch (error) {
     process.stderr.write(`concord ${command}: cannot open the database: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -21,12 +21,7 @@ import { eventRoutes, LedgerFeed, OpenStreams } from './events.js';
 import { metricsRoutes } from './metrics.js';
 import { authenticate } from './plumbing.js';
 import { problem } from './problems.js';
-import { acknowledgementLinkRoutes } from './routes/ack-link.js';
-import { accountRoutes } from './routes/accounts.js';
-import { decisionRoutes } from './routes/decisions.js';
-import { ledgerRoutes } from './routes/ledger.js';
-import { registryRoutes } from './routes/registry.js';
-import { sessionRoutes } from './routes/sessions.js';
+import { MODULES } from '../modules/index.js';
 
 export interface ServerOptions {
   readonly logger?: boolean | { readonly level: string; readonly stream?: NodeJS.WritableStream };
@@ -123,14 +118,10 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  accountRoutes(app, concord, { signInPerMinute: limits.signIn, signInBackoffMs: options.signInBackoffMs ?? 250 });
-  registryRoutes(app, concord);
-  decisionRoutes(app, concord);
-  sessionRoutes(app, concord);
-  ledgerRoutes(app, concord);
+  const settings = { signInPerMinute: limits.signIn, signInBackoffMs: options.signInBackoffMs ?? 250 };
+  for (const module of MODULES) module.routes?.(app, concord, settings);
   eventRoutes(app, concord, feed, new OpenStreams(options.streamsPerAccount ?? 10));
   metricsRoutes(app, concord, feed);
-  acknowledgementLinkRoutes(app, concord);
   await webApplication(app, options.webRoot ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'web'));
   return app;
 }

@@ -9,7 +9,8 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { accountStream, desk, type Concord } from '../app/index.js';
-import { mayReadEntry, redactFor, type Principal } from '../core/access/index.js';
+import type { Principal } from '../core/access/index.js';
+import { visibility } from '../modules/composition.js';
 import { readAfter, readHead, type LedgerEntry } from '../ledger/index.js';
 import { signedIn } from './plumbing.js';
 import { problem } from './problems.js';
@@ -172,7 +173,7 @@ async function stream(c: Concord, feed: LedgerFeed, principal: Principal, resume
     stillValid().then((valid) => { if (!valid) raw.end(); }, () => raw.end());
   };
   const send = (entries: readonly LedgerEntry[]): boolean => {
-    const visible = entries.filter((e) => e.seq > sent && mayReadEntry(principal, e)).map((e) => redactFor(principal, e));
+    const visible = entries.filter((e) => e.seq > sent && visibility().mayReadEntry(principal, e)).map((e) => visibility().redactFor(principal, e));
     sent = Math.max(sent, entries.at(-1)?.seq ?? sent);
     if (entries.some((e) => e.streamId === ownAccount)) recheck();
     return visible.length === 0 || raw.write(visible.map(eventOf).join(''));

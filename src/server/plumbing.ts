@@ -215,5 +215,5 @@ export function idOf(params: unknown): string {
 function answer<T>(reply: FastifyReply, outcome: Outcome<T>, status: number): FastifyReply {
   if (outcome.ok) return reply.code(status).send(outcome.value);
   reply.request.log.info({ refusal: outcome.refusal, url: reply.request.url }, 'refused');
-  return problem(reply, refusalStatus(outcome.refusal), outcome.refusal.message, outcome.refusal.field);
+  return problem(reply, refusalStatus(outcome.refusal), outcome.refusal.message, outcome.refusal.field, outcome.refusal.code);
 }

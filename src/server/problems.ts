@@ -1,17 +1,22 @@
 /**
- * RFC 9457 problem details: every error the API gives names what is wrong and, when a part of
- * the request is at fault, which field.
+ * RFC 9457 problem details: every error the API gives names what is wrong, the refusal's own code
+ * (`code`, also the last segment of `type`) and, when a part of the request is at fault, which field.
  */
 import type { FastifyReply } from 'fastify';
 import type { Refusal } from '../app/index.js';
 
-const STATUS: Readonly<Record<Refusal['code'], number>> = {
-  refused: 422,
+/**
+ * A refusal's status follows its kind: the request clashes with what is on record (409), names
+ * nothing there (404), is not permitted (403) or malformed (400); every other code is a rule of
+ * the framework or of the secretariat that the request breaks (422).
+ */
+const STATUS: Readonly<Record<string, number>> = {
   invalid: 400,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
-  'idempotency-key-reused': 422,
-  forbidden: 403,
+  'wrong-status': 409,
+  contradicts: 409,
 };
 
 const TITLE: Readonly<Record<number, string>> = {
@@ -33,17 +38,20 @@ export interface ProblemBody {
   readonly title: string;
   readonly status: number;
   readonly detail: string;
+  readonly code?: string;
   readonly field?: string;
 }
 
-export function problemBody(status: number, detail: string, field?: string, title = TITLE[status] ?? 'Error'): ProblemBody {
-  return { type: `https://concord.invalid/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`, title, status, detail, ...(field ? { field } : {}) };
+export function problemBody(status: number, detail: string, field?: string, code?: string): ProblemBody {
+  const title = TITLE[status] ?? 'Error';
+  const slug = code ?? title.toLowerCase().replace(/[^a-z]+/g, '-');
+  return { type: `https://concord.invalid/problems/${slug}`, title, status, detail, ...(code ? { code } : {}), ...(field ? { field } : {}) };
 }
 
-export function problem(reply: FastifyReply, status: number, detail: string, field?: string): FastifyReply {
-  return reply.code(status).type('application/problem+json').send(problemBody(status, detail, field));
+export function problem(reply: FastifyReply, status: number, detail: string, field?: string, code?: string): FastifyReply {
+  return reply.code(status).type('application/problem+json').send(problemBody(status, detail, field, code));
 }
 
 export function refusalStatus(refusal: Refusal): number {
-  return STATUS[refusal.code];
+  return STATUS[refusal.code] ?? 422;
 }

@@ -22,8 +22,15 @@ const Localized = Type.Object({ en: Text(2000), ru: Text(2000) }, closed);
 const LocalizedText = Type.Object({ en: Text(20_000), ru: Text(20_000) }, closed);
 
 export const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer(), detail: Type.String(), field: Type.Optional(Type.String()) },
-  { description: 'RFC 9457 problem details; `field` names the part of the request at fault' },
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.Optional(Type.String({ description: 'the refusal’s code, as the rule that refused it gives it (e.g. wrong-status, late, not-on-body)' })),
+    field: Type.Optional(Type.String()),
+  },
+  { description: 'RFC 9457 problem details; `code` says which rule refused, `field` names the part of the request at fault' },
 );
 
 // ── Requests ─────────────────────────────────────────────────────────────────────────────────

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import { POSTGRES, SQLITE, type Dialect } from './dialect.js';
-import { migrationProvider } from './migrations.js';
+import { migrationProvider, type Step } from './migrations.js';
 import { insertGuarded, insertGuardedPostgres, type LedgerHead, type VersionGuard } from './ledger-writes.js';
 import type { LedgerEntryRow, Tables } from './schema.js';
 
@@ -35,10 +35,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: StoreConfig): Promise<Database> {
+/** `extra`: the migrations of the modules' own tables, applied after the store's. */
+export async function openDatabase(config: StoreConfig, extra: Readonly<Record<string, Step>> = {}): Promise<Database> {
   const database = 'url' in config ? await openPostgres(config.url, config.schema) : await openSqlite(config.dataDir);
   try {
-    await migrate(database);
+    await migrate(database, extra);
   } catch (error) {
     await database.close();
     throw error;
@@ -198,10 +199,12 @@ async function readHead(trx: Kysely<Tables>, lock: '' | 'for update'): Promise<L
 
 const INT8_OID = 20;
 
-async function migrate(database: Database): Promise<void> {
+async function migrate(database: Database, extra: Readonly<Record<string, Step>>): Promise<void> {
   const migrator = new Migrator({
     db: database.db,
-    provider: migrationProvider(database.dialect),
+    provider: migrationProvider(database.dialect, extra),
+    // A module added later brings migrations named after it, which sort among the store's own.
+    allowUnorderedMigrations: true,
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

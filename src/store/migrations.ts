@@ -6,7 +6,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { GENESIS_HASH } from '../ledger/entry.js';
 import type { Dialect } from './dialect.js';
 
-type Step = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
+export type Step = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 
 const steps: Record<string, Step> = {
   '001-ledger': async (db, dialect) => {
@@ -264,12 +264,12 @@ const steps: Record<string, Step> = {
   },
 };
 
-export function migrationProvider(dialect: Dialect): MigrationProvider {
+export function migrationProvider(dialect: Dialect, extra: Readonly<Record<string, Step>> = {}): MigrationProvider {
   return {
     getMigrations: () =>
       Promise.resolve(
         Object.fromEntries(
-          Object.entries(steps).map(([name, step]): [string, Migration] => [name, { up: (db) => step(db, dialect) }]),
+          Object.entries({ ...steps, ...extra }).map(([name, step]): [string, Migration] => [name, { up: (db) => step(db, dialect) }]),
         ),
       ),
   };

@@ -217,16 +217,3 @@ export interface Tables {
   web_sessions: WebSessionRow;
   http_idempotency: HttpIdempotencyRow;
 }
-
-/** Every read model; `concord ledger replay` empties and rebuilds exactly these. */
-export const PROJECTION_TABLES = [
-  'projection_timeline',
-  'projection_correspondence',
-  'projection_statements',
-  'projection_timers',
-  'projection_settings',
-  'projection_decisions',
-  'projection_sessions',
-  'projection_contacts',
-  'projection_notifications',
-] as const;

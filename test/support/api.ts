@@ -5,7 +5,8 @@
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { createAccount, issueToken, startConcord, type Clock, type Concord } from '../../src/app/index.js';
-import { scopesOfRole, userActor, type AccountRole } from '../../src/core/access/index.js';
+import { userActor, type AccountRole } from '../../src/core/access/index.js';
+import { access } from '../../src/modules/composition.js';
 import { buildServer, type ServerOptions } from '../../src/server/app.js';
 import type { Engine } from './stores.js';
 import type { FastifyInstance } from 'fastify';
@@ -51,7 +52,7 @@ export async function startApi(engine: Engine, options: ServerOptions = {}, plac
   for (const account of [...ROLE_ACCOUNTS, OTHER_DELEGATE]) {
     const created = await createAccount(concord, { ...account, password: PASSWORD }, { actor: 'test' });
     if (!created.ok && created.refusal.code !== 'conflict') throw new Error(created.refusal.message);
-    const issued = await issueToken(concord, account.username, { name: 'test', scopes: scopesOfRole(account.role), expiresInDays: 30 }, { actor: 'test' });
+    const issued = await issueToken(concord, account.username, { name: 'test', scopes: access().scopesOfRole(account.role), expiresInDays: 30 }, { actor: 'test' });
     if (!issued.ok) throw new Error(issued.refusal.message);
     tokens[account.username] = issued.value.secret;
   }

@@ -3,11 +3,12 @@
  * killed mid-batch leaves no half-written entry. Argument: the store config as JSON.
  */
 import { appendToLedger } from '../../src/ledger/index.js';
-import { openDatabase, type StoreConfig } from '../../src/store/database.js';
-import { projectEntries } from '../../src/store/projections.js';
+import type { StoreConfig } from '../../src/store/database.js';
+import { openStore } from '../../src/modules/composition.js';
+import { projectEntries } from '../../src/modules/composition.js';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as StoreConfig;
-const database = await openDatabase(config);
+const database = await openStore(config);
 for (let batch = 0; ; batch++) {
   const events = Array.from({ length: 100 }, (_, i) => ({
     type: 'NoteRegistered',

@@ -3,7 +3,8 @@
  * delegate, the state the act is for. A refusal is recorded in the ledger like any other, so
  * the secretariat can show who tried what.
  */
-import { permits, userActor, type Action, type Principal } from '../../core/access/index.js';
+import { userActor, type Action, type Principal } from '../../core/access/index.js';
+import { access } from '../../modules/composition.js';
 import { refuse, type Actor, type Outcome, type Refusal } from '../command.js';
 import type { Concord } from '../concord.js';
 
@@ -11,15 +12,25 @@ import type { Concord } from '../concord.js';
 export interface Signed {
   readonly principal: Principal;
   readonly idempotencyKey?: string | undefined;
+  /** How the ledger names a system principal's acts (`cli`, `concord:timer`); a person is `user:<name>`. */
+  readonly actor?: string | undefined;
+}
+
+/**
+ * The command line and the timers act as the system, with every permission: whoever runs them
+ * holds the database already. The ledger names them by the actor they give.
+ */
+export function systemPrincipal(actor: string, idempotencyKey?: string): Signed {
+  return { principal: { username: actor, role: 'admin', state: null, scopes: ['read', 'write', 'metrics'] }, actor, idempotencyKey };
 }
 
 export function actorOf(who: Signed): Actor {
-  return { actor: userActor(who.principal.username), idempotencyKey: who.idempotencyKey };
+  return { actor: who.actor ?? userActor(who.principal.username), idempotencyKey: who.idempotencyKey };
 }
 
 /** Undefined when permitted; otherwise the recorded refusal. */
 export async function authorize(c: Concord, who: Signed, action: Action, forState?: string): Promise<Refusal | undefined> {
-  const permission = permits(who.principal, action, forState);
+  const permission = access().permits(who.principal, action, forState);
   if (permission.ok) return undefined;
   const refused = await refuse(c, action, { code: 'forbidden', field: forState === undefined ? 'role' : 'state', message: permission.reason }, actorOf(who));
   return refused.ok ? undefined : refused.refusal;

@@ -2,7 +2,9 @@
  * What a signed-in reader sees: each read checks the reader's role and keeps to what their state
  * may see; a restricted item asked for by name is refused and the attempt recorded.
  */
-import { mayReadDecision, mayReadDocumentsOf, mayReadEntry, permits, redactFor, seesAllStates, type Principal } from '../../core/access/index.js';
+import { seesAllStates, type Principal } from '../../core/access/index.js';
+import { access, visibility } from '../../modules/composition.js';
+import { mayReadDecision } from '../../modules/decisions/manifest.js';
 import type { OfficialNote, PublicStatement } from '../../core/correspondence/index.js';
 import { awaitedFrom, outcomeOf, type DecisionState, type PositionDocument } from '../../core/decision/index.js';
 import { chairOn } from '../../core/framework/index.js';
@@ -91,7 +93,7 @@ export function partyView(c: Concord, who: Signed, party: string, when: AsOf): P
   return guarded(c, who, 'registry:read', async () => {
     const record = await partyRecordAt(c, party, when);
     if (!record.standing && record.history.length === 0) return notFound('state', `${party} is not on the registry`);
-    const readsNotes = permits(who.principal, 'correspondence:read', party).ok;
+    const readsNotes = access().permits(who.principal, 'correspondence:read', party).ok;
     return found({ party, ...record, notes: readsNotes ? record.notes : [] });
   });
 }
@@ -145,7 +147,7 @@ export async function toDecisionView(c: Concord, principal: Principal, id: strin
   const provisional = running ? outcomeOf(state, c.pack, c.clock.now().toISOString()) : undefined;
   const notifications = (await visibleNotifications(c, principal, id));
   // A reader who may not read a state's correspondence (an observer, another state's delegate) is not told which note carried its position.
-  const positions = Object.fromEntries(Object.entries(state.positions).map(([s, p]) => [s, mayReadDocumentsOf(principal, s) ? p : { position: p.position, at: p.at }]));
+  const positions = Object.fromEntries(Object.entries(state.positions).map(([s, p]) => [s, visibility().mayReadDocumentsOf(principal, s) ? p : { position: p.position, at: p.at }]));
   return {
     ...state,
     positions,
@@ -165,7 +167,7 @@ export function notifications(c: Concord, who: Signed, pendingOnly: boolean): Pr
 }
 
 async function visibleNotifications(c: Concord, principal: Principal, decisionId?: string): Promise<NotificationView[]> {
-  if (!permits(principal, 'notification:read').ok) return [];
+  if (!access().permits(principal, 'notification:read').ok) return [];
   let query = c.database.db
     .selectFrom('projection_notifications')
     .innerJoin('projection_decisions', 'projection_decisions.id', 'projection_notifications.decision_id')
@@ -219,7 +221,7 @@ export function ledgerPage(c: Concord, who: Signed, before: number | undefined, 
     while (entries.length < limit && cursor > 1) {
       const page = await readBefore(c.database, cursor, limit * 2);
       if (page.length === 0) break;
-      entries.push(...page.filter((e) => mayReadEntry(who.principal, e)).slice(0, limit - entries.length).map((e) => redactFor(who.principal, e)));
+      entries.push(...page.filter((e) => visibility().mayReadEntry(who.principal, e)).slice(0, limit - entries.length).map((e) => visibility().redactFor(who.principal, e)));
       cursor = page.at(-1)?.seq ?? 0;
     }
     return found({ entries, head });

@@ -6,7 +6,7 @@
 import type { OfficialNote, PublicStatement } from '../../core/correspondence/index.js';
 import type { Localized, PositionDocument } from '../../core/decision/index.js';
 import type { PositionWord } from '../../core/procedure/index.js';
-import type { NotificationAcknowledged } from '../../store/decision-projections.js';
+import type { NotificationAcknowledged } from '../../modules/notifications/projections.js';
 import { refuse, type Outcome } from '../command.js';
 import type { Concord } from '../concord.js';
 import { accedeToDecision, acknowledge, circulateDecision, closeDecision, draftDecision, recordPosition } from '../decisions.js';
@@ -80,9 +80,9 @@ function onDocument(
 /** A delegate's own entry is its document; the secretariat enters a state's act from the note of that state that carries it. */
 async function documentOf(c: Concord, who: Signed, state: string, noteId: string | undefined): Promise<Outcome<PositionDocument>> {
   if (who.principal.role === 'delegate') return { ok: true, value: { kind: 'delegate-entry', by: who.principal.username }, entries: [] };
-  if (noteId === undefined) return refuse(c, 'record a state’s act', { code: 'refused', field: 'noteId', message: 'the secretariat records a state’s act from the registered note that carries it: give its id' }, actorOf(who));
+  if (noteId === undefined) return refuse(c, 'record a state’s act', { code: 'note-required', field: 'noteId', message: 'the secretariat records a state’s act from the registered note that carries it: give its id' }, actorOf(who));
   const note = await c.database.db.selectFrom('projection_correspondence').select('sender').where('id', '=', noteId).executeTakeFirst();
-  if (note?.sender !== state) return refuse(c, 'record a state’s act', { code: 'refused', field: 'noteId', message: `no note ${noteId} from ${state} is registered` }, actorOf(who));
+  if (note?.sender !== state) return refuse(c, 'record a state’s act', { code: 'not-registered', field: 'noteId', message: `no note ${noteId} from ${state} is registered` }, actorOf(who));
   return { ok: true, value: { kind: 'note', noteId }, entries: [] };
 }
 

@@ -3,6 +3,9 @@
  * the state that accredited them and reads only what that state may read; analysts follow the
  * record and the press; observers read what is public. Checked in the application layer on every
  * command and every read, whatever the client.
+ *
+ * Each module declares its own actions and the roles granted each; the table is the union of
+ * those declarations, built once by the server and once by the web from the same manifests.
  */
 
 export const ROLES = ['admin', 'officer', 'delegate', 'analyst', 'observer'] as const;
@@ -20,60 +23,66 @@ export interface Principal {
   readonly scopes: readonly TokenScope[];
 }
 
-export const ACTIONS = [
-  'registry:read',
-  'correspondence:read',
-  'correspondence:register',
-  'statement:read',
-  'statement:record',
-  'decision:read',
-  'decision:draft',
-  'decision:circulate',
-  'decision:close',
-  'decision:position',
-  'decision:accede',
-  'session:read',
-  'session:manage',
-  'notification:read',
-  'notification:acknowledge',
-  'ledger:read',
-  'ledger:verify',
-  'events:read',
-  'accounts:manage',
-  'tokens:read',
-  'tokens:manage',
-  'metrics:read',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+/** `subject:verb`, as a module declares it, e.g. `decision:draft`. */
+export type Action = string;
 
-const READS_FOR_ALL: readonly Action[] = ['registry:read', 'statement:read', 'decision:read', 'session:read', 'events:read', 'ledger:verify', 'tokens:read', 'tokens:manage'];
-const SECRETARIAT: readonly Action[] = ACTIONS.filter((a) => a !== 'accounts:manage' && a !== 'metrics:read');
+export interface ActionGrant {
+  readonly roles: readonly AccountRole[];
+  /** What a token needs to take the action: `read` for what changes nothing. */
+  readonly scope: TokenScope;
+}
 
-const GRANTED: Readonly<Record<AccountRole, readonly Action[]>> = {
-  admin: ACTIONS,
-  officer: SECRETARIAT,
-  delegate: [...READS_FOR_ALL, 'correspondence:read', 'notification:read', 'decision:position', 'decision:accede', 'notification:acknowledge'],
-  analyst: [...READS_FOR_ALL, 'correspondence:read', 'statement:record', 'notification:read', 'ledger:read'],
-  observer: READS_FOR_ALL,
-};
+export type ActionTable = Readonly<Record<Action, ActionGrant>>;
 
-/** The actions that change the record: a token needs the write scope for them. */
-const READ_ONLY: ReadonlySet<Action> = new Set(['registry:read', 'correspondence:read', 'statement:read', 'decision:read', 'session:read', 'notification:read', 'ledger:read', 'ledger:verify', 'events:read', 'tokens:read']);
+/** Every role; the secretariat (administrators and officers). */
+export const EVERYONE: readonly AccountRole[] = ROLES;
+export const SECRETARIAT: readonly AccountRole[] = ['admin', 'officer'];
 
 export type Permission = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-/**
- * Whether `principal` may take `action`; `forState` names the member state the act is for or
- * about (a position, an acknowledgement, a note), which a delegate must be accredited by.
- */
-export function permits(principal: Principal, action: Action, forState?: string): Permission {
-  if (!GRANTED[principal.role].includes(action)) return { ok: false, reason: `the ${principal.role} role may not ${describe(action)}` };
-  const scope = scopeOf(action);
-  if (!principal.scopes.includes(scope)) return { ok: false, reason: `this token lacks the "${scope}" scope needed to ${describe(action)}` };
-  if (principal.role === 'delegate' && forState !== undefined && forState !== principal.state) {
-    return { ok: false, reason: `a delegate of ${principal.state ?? 'no state'} may not act or read for ${forState}` };
+export interface Access {
+  readonly actions: readonly Action[];
+  /**
+   * Whether `principal` may take `action`; `forState` names the member state the act is for or
+   * about (a position, an acknowledgement, a note), which a delegate must be accredited by.
+   */
+  readonly permits: (principal: Principal, action: Action, forState?: string) => Permission;
+  /** The scopes a token of this role may hold: none beyond what the role can use. */
+  readonly scopesOfRole: (role: AccountRole) => readonly TokenScope[];
+  /** The actions a role is granted, for a client that shows only what it may send. */
+  readonly grantedTo: (role: AccountRole) => readonly Action[];
+}
+
+/** The table of every module's actions; an action declared twice is a bug in the registry. */
+export function accessFrom(tables: readonly ActionTable[]): Access {
+  const table = new Map<Action, ActionGrant>();
+  for (const declared of tables) {
+    for (const [action, grant] of Object.entries(declared)) {
+      if (table.has(action)) throw new Error(`the action "${action}" is declared by two modules`);
+      table.set(action, grant);
+    }
   }
-  return { ok: true };
+  const grantOf = (action: Action): ActionGrant => {
+    const grant = table.get(action);
+    if (!grant) throw new Error(`no module declares the action "${action}"`);
+    return grant;
+  };
+  const grantedTo = (role: AccountRole) => [...table].filter(([, g]) => g.roles.includes(role)).map(([a]) => a);
+  return {
+    actions: [...table.keys()],
+    permits: (principal, action, forState) => {
+      const grant = grantOf(action);
+      if (!grant.roles.includes(principal.role)) return { ok: false, reason: `the ${principal.role} role may not ${describe(action)}` };
+      if (!principal.scopes.includes(grant.scope)) return { ok: false, reason: `this token lacks the "${grant.scope}" scope needed to ${describe(action)}` };
+      if (principal.role === 'delegate' && forState !== undefined && forState !== principal.state) {
+        return { ok: false, reason: `a delegate of ${principal.state ?? 'no state'} may not act or read for ${forState}` };
+      }
+      return { ok: true };
+    },
+    grantedTo,
+    // Revoking one's own tokens is every role's; it does not make a reader a writer.
+    scopesOfRole: (role) => TOKEN_SCOPES.filter((scope) => grantedTo(role).some((action) => action !== 'tokens:manage' && grantOf(action).scope === scope)),
+  };
 }
 
 /** How the ledger names a person's acts (system actors carry other prefixes). */
@@ -87,17 +96,6 @@ export function seesAllStates(principal: Principal): boolean {
 }
 
 function describe(action: Action): string {
-  const [subject, verb] = action.split(':') as [string, string];
-  return `${verb} ${subject}`;
-}
-
-/** The scopes a token of this role may hold: none beyond what the role can use. */
-export function scopesOfRole(role: AccountRole): readonly TokenScope[] {
-  // Revoking one's own tokens is every role's; it does not make a reader a writer.
-  return TOKEN_SCOPES.filter((scope) => GRANTED[role].some((action) => action !== 'tokens:manage' && scopeOf(action) === scope));
-}
-
-/** The scope a token needs for an action. */
-function scopeOf(action: Action): TokenScope {
-  return action === 'metrics:read' ? 'metrics' : READ_ONLY.has(action) ? 'read' : 'write';
+  const [subject = action, verb = ''] = action.split(':');
+  return `${verb} ${subject}`.trim();
 }

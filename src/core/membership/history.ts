@@ -10,8 +10,15 @@ export interface PartyHistory {
   readonly events: readonly StandingEvent[];
 }
 
+/** Every party's standing is a stream of its own. */
+export const PARTY_STREAMS = 'party-';
+
 export function partyStream(party: string): string {
-  return `party-${party}`;
+  return `${PARTY_STREAMS}${party}`;
+}
+
+export function partyOfStream(streamId: string): string | undefined {
+  return streamId.startsWith(PARTY_STREAMS) ? streamId.slice(PARTY_STREAMS.length) : undefined;
 }
 
 export function historyFromPack(pack: Pack): PartyHistory[] {

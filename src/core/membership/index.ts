@@ -1,7 +1,11 @@
 export {
+  changeAllowed,
+  changeFitsRole,
   decideStanding,
   evolveStanding,
   initialStanding,
+  standingRuleFor,
+  transitionAllowed,
   type AssociateStatus,
   type MemberStatus,
   type Role,
@@ -11,8 +15,9 @@ export {
   type StandingDecision,
   type StandingEvent,
   type StandingRefusal,
+  type StandingRuleKind,
   type StandingState,
   type Status,
 } from './standing.js';
-export { historyFromPack, inBothLanguages, partyStream, type PartyHistory } from './history.js';
+export { historyFromPack, inBothLanguages, PARTY_STREAMS, partyOfStream, partyStream, type PartyHistory } from './history.js';
 export { endOfDay, standingAt, type PartyStanding, type TimelineChange } from './view.js';

@@ -2,6 +2,8 @@ export {
   decideSession,
   evolveSession,
   initialSession,
+  SESSION_STREAMS,
+  sessionOfStream,
   sessionStream,
   type SessionCommand,
   type SessionDecision,

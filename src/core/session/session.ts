@@ -51,6 +51,7 @@ export interface SessionState {
 export const initialSession: SessionState = { status: 'none', body: '', date: '', chair: null, agenda: [], attendance: {} };
 
 export interface SessionRefusal {
+  readonly code: 'invalid' | 'conflict' | 'wrong-status' | 'not-on-body' | 'not-on-agenda' | 'chair-not-participating';
   readonly field: string;
   readonly message: string;
 }
@@ -61,28 +62,28 @@ export type SessionDecision = { readonly ok: true; readonly events: readonly Ses
 
 export function decideSession(command: SessionCommand, state: SessionState, pack: Pack): SessionDecision {
   if (command.kind === 'convene') return convene(command, state, pack);
-  if (state.status !== 'open') return refuse('session', `the session is ${state.status === 'none' ? 'not convened' : 'closed'}`);
+  if (state.status !== 'open') return refuse('wrong-status', 'session', `the session is ${state.status === 'none' ? 'not convened' : 'closed'}`);
   switch (command.kind) {
     case 'add-item':
-      if (state.agenda.includes(command.decisionId)) return refuse('decisionId', 'the item is already on the agenda');
+      if (state.agenda.includes(command.decisionId)) return refuse('conflict', 'decisionId', 'the item is already on the agenda');
       return accept({ type: 'AgendaItemAdded', validAt: state.date, data: { decisionId: command.decisionId } });
     case 'record-attendance':
       return onBody(pack, state, command.state) ?? accept({ type: 'AttendanceRecorded', validAt: state.date, data: { state: command.state, present: command.present } });
     case 'attach-no-objection':
-      if (!state.agenda.includes(command.decisionId)) return refuse('decisionId', 'the item is not on this session’s agenda');
-      return onBody(pack, state, command.state) ?? accept({ type: 'NoObjectionAttached', validAt: state.date, data: command });
+      if (!state.agenda.includes(command.decisionId)) return refuse('not-on-agenda', 'decisionId', 'the item is not on this session’s agenda');
+      return onBody(pack, state, command.state) ?? accept({ type: 'NoObjectionAttached', validAt: state.date, data: { decisionId: command.decisionId, state: command.state, noteId: command.noteId } });
     case 'close':
       return accept({ type: 'SessionClosed', validAt: state.date, data: { closedAt: command.closedAt } });
   }
 }
 
 function convene(command: Extract<SessionCommand, { kind: 'convene' }>, state: SessionState, pack: Pack): SessionDecision {
-  if (state.status !== 'none') return refuse('id', 'this session already exists');
-  if (!isCalendarDate(command.date)) return refuse('date', `expected a date YYYY-MM-DD; got "${command.date}"`);
+  if (state.status !== 'none') return refuse('conflict', 'id', 'this session already exists');
+  if (!isCalendarDate(command.date)) return refuse('invalid', 'date', `expected a date YYYY-MM-DD; got "${command.date}"`);
   const body = findBody(pack, command.body);
-  if (!body) return refuse('body', `unknown body "${command.body}"; ${pack.id} has: ${pack.bodies.map((b) => b.id).join(', ')}`);
-  if (!inForce(body, command.date)) return refuse('date', `the ${body.name.en} did not exist on ${command.date}`);
-  if (command.place.trim() === '') return refuse('place', 'is required');
+  if (!body) return refuse('invalid', 'body', `unknown body "${command.body}"; ${pack.id} has: ${pack.bodies.map((b) => b.id).join(', ')}`);
+  if (!inForce(body, command.date)) return refuse('invalid', 'date', `the ${body.name.en} did not exist on ${command.date}`);
+  if (command.place.trim() === '') return refuse('invalid', 'place', 'is required');
   const rotation = pack.organization.chairmanship;
   const dueChair = chairOn(pack, command.date) ?? null;
   const cites = rotation?.cites ?? [];
@@ -91,7 +92,7 @@ function convene(command: Extract<SessionCommand, { kind: 'convene' }>, state: S
   }
   const members = compositionOn(pack, body, command.date).members;
   if (command.temporaryChair === undefined || !members.includes(command.temporaryChair) || command.notParticipating.includes(command.temporaryChair)) {
-    return refuse('temporaryChair', `${dueChair}, due to chair in ${command.date.slice(0, 4)}, does not take part: name a participating member as temporary chair`);
+    return refuse('chair-not-participating', 'temporaryChair', `${dueChair}, due to chair in ${command.date.slice(0, 4)}, does not take part: name a participating member as temporary chair`);
   }
   return accept({ type: 'SessionConvened', validAt: command.date, data: { body: command.body, place: command.place, chair: command.temporaryChair, dueChair, temporary: true, cites } });
 }
@@ -99,7 +100,7 @@ function convene(command: Extract<SessionCommand, { kind: 'convene' }>, state: S
 function onBody(pack: Pack, state: SessionState, member: string): SessionDecision | undefined {
   const body = findBody(pack, state.body);
   if (body && compositionOn(pack, body, state.date).members.includes(member)) return undefined;
-  return refuse('state', `${member} does not sit on the ${body?.name.en ?? state.body} on ${state.date}`);
+  return refuse('not-on-body', 'state', `${member} does not sit on the ${body?.name.en ?? state.body} on ${state.date}`);
 }
 
 // ── evolve ──────────────────────────────────────────────────────────────────────────────────
@@ -119,14 +120,21 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
   }
 }
 
+/** Every session of a body is a stream of its own. */
+export const SESSION_STREAMS = 'session-';
+
 export function sessionStream(id: string): string {
-  return `session-${id}`;
+  return `${SESSION_STREAMS}${id}`;
+}
+
+export function sessionOfStream(streamId: string): string | undefined {
+  return streamId.startsWith(SESSION_STREAMS) ? streamId.slice(SESSION_STREAMS.length) : undefined;
 }
 
 function accept(...events: SessionEvent[]): SessionDecision {
   return { ok: true, events };
 }
 
-function refuse(field: string, message: string): SessionDecision {
-  return { ok: false, refusal: { field, message } };
+function refuse(code: SessionRefusal['code'], field: string, message: string): SessionDecision {
+  return { ok: false, refusal: { code, field, message } };
 }

@@ -2,14 +2,14 @@
  * `concord user add|list|disable`: accounts, from the machine Concord runs on.
  */
 import type { Command } from 'commander';
-import { createAccount, disableAccount, listAccounts, type Concord } from '../app/index.js';
-import { ROLES, type AccountRole } from '../core/access/index.js';
-import { EXIT_OK, printJson, refuse } from './io.js';
-import { withConcord, withStoreOptions, type StoreFlags } from './store-options.js';
+import { createAccount, disableAccount, listAccounts, type Concord } from '../../app/index.js';
+import { ROLES, type AccountRole } from '../../core/access/index.js';
+import { EXIT_OK, printJson, refuse } from '../../cli/io.js';
+import { withConcord, withStoreOptions, type StoreFlags } from '../../cli/store-options.js';
 
 const CLI_ACTOR = { actor: 'cli:user' };
 
-export function addUserCommands(root: Command, setExit: (code: number) => void): void {
+export function accountCommands(root: Command, setExit: (code: number) => void): void {
   const user = root.command('user').description('Accounts: secretariat administrators and officers, delegates, analysts, observers.');
   withStoreOptions(
     user

@@ -4,13 +4,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, refuse, signIn, signOut, type Account as AccountRecord, type ApiToken, type Concord } from '../../app/index.js';
-import { idOf, named, read, SESSION_COOKIE, write } from '../plumbing.js';
-import { problem, refusalStatus } from '../problems.js';
-import { Account, Empty, Key, NewAccountBody, NewTokenBody, PasswordBody, SessionInfo, SignInBody, Token, type Body } from '../schemas.js';
+import { idOf, named, read, SESSION_COOKIE, write } from '../../server/plumbing.js';
+import { problem, refusalStatus } from '../../server/problems.js';
+import type { RouteSettings } from '../module.js';
+import { Account, Empty, Key, NewAccountBody, NewTokenBody, PasswordBody, SessionInfo, SignInBody, Token, type Body } from '../../server/schemas.js';
 
 const tags = ['Accounts'];
 
-export function accountRoutes(app: FastifyInstance, c: Concord, options: { signInPerMinute: number; signInBackoffMs: number }): void {
+export function accountRoutes(app: FastifyInstance, c: Concord, options: RouteSettings): void {
   app.post(
     '/api/session',
     {
@@ -51,7 +52,7 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: { signI
     if (request.via !== 'cookie' || !request.who) return problem(reply, 401, 'sign in with the current password first', 'session');
     if (request.headers['x-csrf-token'] !== request.csrfToken) return problem(reply, 403, 'a write made with the session cookie must carry its X-CSRF-Token header', 'X-CSRF-Token');
     const result = await desk.newPassword(c, request.who, request.body as Body<typeof PasswordBody>, request.cookies[SESSION_COOKIE]);
-    if (!result.ok) return problem(reply, refusalStatus(result.refusal), result.refusal.message, result.refusal.field);
+    if (!result.ok) return problem(reply, refusalStatus(result.refusal), result.refusal.message, result.refusal.field, result.refusal.code);
     return result.value;
   });
 

@@ -1,13 +1,11 @@
 /**
- * Decisions from draft to notification, the notifications and their acknowledgement, and the
- * what-if question to the framework.
+ * Decisions from draft to outcome, and the what-if question to the framework.
  */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, type Concord } from '../../app/index.js';
 import { decide, DecideInputSchema, inContractWords, parseDecideInput } from '../../core/procedure/index.js';
-import { idOf, named, read, write } from '../plumbing.js';
-import { AccessionBody, Anything, CirculateBody, DraftBody, Empty, Id, Key, PositionBody, StateCode, type Body } from '../schemas.js';
+import { idOf, named, read, write } from '../../server/plumbing.js';
+import { AccessionBody, Anything, CirculateBody, DraftBody, Empty, Id, PositionBody, type Body } from '../../server/schemas.js';
 
 const tags = ['Decisions'];
 
@@ -40,32 +38,13 @@ export function decisionRoutes(app: FastifyInstance, c: Concord): void {
     desk.accede(c, who, idOf(request.params), request.body as Body<typeof AccessionBody>),
   );
 
-  read(
-    app,
-    '/api/notifications',
-    { schema: { tags, summary: 'Notifications of decisions to members (a delegate: their state’s)', querystring: Type.Object({ pending: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Anything } } },
-    (request, who) => named('notifications', desk.notifications(c, who, (request.query as { pending?: boolean }).pending ?? false)),
-  );
-
-  write(
-    app,
-    c,
-    'POST',
-    '/api/notifications/:decisionId/:state/acknowledgement',
-    { schema: { tags, summary: 'Acknowledge receipt of a decision for a member', params: Type.Object({ decisionId: Key(), state: StateCode }), response: { 200: Anything } } },
-    (request, who) => {
-      const { decisionId, state } = request.params as { decisionId: string; state: string };
-      return desk.acknowledgeNotification(c, who, decisionId, state);
-    },
-  );
-
   // Asks, records nothing: a POST only because the question is a document.
   read(app, '/api/decide', { method: 'POST', schema: { tags, summary: 'What the framework says the outcome of a draft would be, and why', body: DecideInputSchema, response: { 200: Anything } } }, (request, who) =>
     desk.guarded(c, who, 'registry:read', () => {
       const parsed = parseDecideInput(request.body, c.today());
       if (!parsed.ok) return Promise.resolve({ ok: false, refusal: { code: 'invalid', field: parsed.field, message: `${parsed.field}: ${parsed.message}` } });
       const result = decide(c.pack, parsed.input, { now: c.clock.now().toISOString() });
-      if (!result.ok) return Promise.resolve({ ok: false, refusal: { code: 'refused', field: result.refusal.field, message: `${result.refusal.field}: ${result.refusal.message}` } });
+      if (!result.ok) return Promise.resolve({ ok: false, refusal: { code: result.refusal.code, field: result.refusal.field, message: `${result.refusal.field}: ${result.refusal.message}` } });
       return Promise.resolve(desk.found(inContractWords(result.decision)));
     }),
   );

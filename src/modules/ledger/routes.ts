@@ -4,8 +4,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, type Concord } from '../../app/index.js';
-import { read, write } from '../plumbing.js';
-import { Anything, Empty } from '../schemas.js';
+import { read, write } from '../../server/plumbing.js';
+import { Anything, Empty } from '../../server/schemas.js';
 
 const tags = ['Ledger'];
 

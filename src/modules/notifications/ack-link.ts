@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ackLinkSubject, acknowledge, type AckLinkSubject, type Concord } from '../../app/index.js';
 import { memberName } from '../../core/framework/index.js';
-import { Key } from '../schemas.js';
+import { Key } from '../../server/schemas.js';
 
 const Token = Type.Object({ token: Key(512) });
 const tags = ['Decisions'];

@@ -2,17 +2,19 @@
  * `concord registry`, `concord note register`, `concord statement record`, `concord timers`.
  */
 import {
-  fireDueTimers,
   partyRecordAt,
   recordPublicStatement,
   registerOfficialNote,
   registryAt,
   type Concord,
-} from '../app/index.js';
-import { memberName } from '../core/framework/index.js';
-import { NOTE_KINDS, type NoteKind, type PublicStatement } from '../core/correspondence/index.js';
-import { isCalendarDate } from '../core/procedure/index.js';
-import { EXIT_OK, printJson, refuse, report } from './io.js';
+} from '../../app/index.js';
+import { memberName } from '../../core/framework/index.js';
+import { NOTE_KINDS, type NoteKind, type PublicStatement } from '../../core/correspondence/index.js';
+import { isCalendarDate } from '../../core/procedure/index.js';
+import type { Command } from 'commander';
+import { EXIT_OK, printJson, refuse, report } from '../../cli/io.js';
+import { underKey } from '../../cli/request-key.js';
+import { withConcord, withStoreOptions, type StoreFlags } from '../../cli/store-options.js';
 
 export interface RegistryFlags {
   readonly asOf?: string;
@@ -106,10 +108,50 @@ export async function runStatementRecord(c: Concord, flags: StatementFlags): Pro
   return report('statement record', result, flags.json ?? false, (s) => `recorded statement ${s.id} by ${s.speaker} (${s.saidOn}); no status changes on a statement`);
 }
 
-export async function runTimers(c: Concord): Promise<number> {
-  const fired = await fireDueTimers(c);
-  const pending = await c.database.db.selectFrom('projection_timers').selectAll().where('fired_seq', 'is', null).orderBy('due_at').execute();
-  process.stdout.write(`${fired} timer${fired === 1 ? '' : 's'} fired now; ${pending.length} pending${pending.map((t) => `\n  ${t.due_at}  ${t.kind}  ${t.stream_id}`).join('')}\n`);
-  return EXIT_OK;
-}
+export function registryCommands(root: Command, setExit: (code: number) => void): void {
+  withStoreOptions(
+    root
+      .command('registry')
+      .description('The registry of members, observers and partners: status of each on a date, as known on a date.')
+      .option('--as-of <date>', 'the date whose legal situation is asked about (default: today)')
+      .option('--known-at <date>', 'count only what the secretariat knew by the end of this day (default: today)')
+      .option('--state <code>', 'one party in detail: status, participation, official notes and statements')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: RegistryFlags & StoreFlags) => {
+    setExit(await withConcord('registry', flags, (c) => runRegistry(c, flags)));
+  });
 
+  const note = root.command('note').description('The register of official correspondence.');
+  withStoreOptions(
+    note
+      .command('register')
+      .description('Register an incoming note; a withdrawal notice starts its notice period.')
+      .requiredOption('--from <state>', 'the sending state (alpha-3)')
+      .requiredOption('--authority <name>', 'the sending authority')
+      .requiredOption('--reference <number>', "the sender's reference number")
+      .requiredOption('--dated <date>', 'the date the note bears')
+      .requiredOption('--kind <kind>', NOTE_KINDS.join(' | '))
+      .requiredOption('--subject <text>', 'what the note is about')
+      .option('--idempotency-key <key>', 'the same command again under this key records nothing more; another one under it is refused')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: NoteFlags & StoreFlags) => {
+    setExit(await withConcord('note register', flags, (c) => underKey(c, 'note register', flags, [], (keyed) => runNoteRegister(c, keyed))));
+  });
+
+  const statement = root.command('statement').description('Public statements: recorded apart, never a change of status.');
+  withStoreOptions(
+    statement
+      .command('record')
+      .description('Record a statement made in public.')
+      .requiredOption('--speaker <who>', 'name and office')
+      .requiredOption('--state <code>', 'the state spoken for or about (alpha-3)')
+      .requiredOption('--venue <where>', 'outlet, forum or interview')
+      .requiredOption('--said-on <date>', 'the date it was said')
+      .requiredOption('--url <link>', 'where it can be read')
+      .requiredOption('--summary <text>', 'what was said, in a sentence')
+      .option('--idempotency-key <key>', 'the same command again under this key records nothing more; another one under it is refused')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: StatementFlags & StoreFlags) => {
+    setExit(await withConcord('statement record', flags, (c) => underKey(c, 'statement record', flags, [], (keyed) => runStatementRecord(c, keyed))));
+  });
+}

@@ -6,8 +6,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { desk, type AsOf, type Concord, type Outcome } from '../../app/index.js';
 import { isCalendarDate } from '../../core/procedure/index.js';
-import { idOf, named, read, write } from '../plumbing.js';
-import { Anything, AsOfQuery, Key, NoteBody, NoteQuery, StatementBody, StateCode, type Body } from '../schemas.js';
+import { idOf, named, read, write } from '../../server/plumbing.js';
+import { Anything, AsOfQuery, Key, NoteBody, NoteQuery, StatementBody, StateCode, type Body } from '../../server/schemas.js';
 
 const tags = ['Registry'];
 

@@ -3,8 +3,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { desk, type Concord } from '../../app/index.js';
-import { idOf, named, read, write } from '../plumbing.js';
-import { AgendaItemBody, Anything, Empty, AttendanceBody, Id, NoObjectionBody, SessionBody, type Body } from '../schemas.js';
+import { idOf, named, read, write } from '../../server/plumbing.js';
+import { AgendaItemBody, Anything, Empty, AttendanceBody, Id, NoObjectionBody, SessionBody, type Body } from '../../server/schemas.js';
 
 const tags = ['Sessions'];
 
