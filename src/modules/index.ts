@@ -3,6 +3,7 @@
  * projector, timers, access checks, the web's navigation) reads this list.
  */
 import { accounts } from './accounts/index.js';
+import { applications } from './applications/index.js';
 import { decisions } from './decisions/index.js';
 import { ledger } from './ledger/index.js';
 import type { ConcordModule } from './module.js';
@@ -17,4 +18,5 @@ export const MODULES: readonly ConcordModule[] = [
   notifications,
   accounts,
   ledger,
+  applications,
 ];
