@@ -1,0 +1,169 @@
+/**
+ * Cases carried through to the registry, on the real server and database: an application opens
+ * with the competent body's draft, the body decides it by its own procedure, and the registry
+ * answers from the day the decision was taken. Each refusal names its field and records nothing
+ * but the refusal.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordPosition, registerOfficialNote, type Concord } from '../../app/index.js';
+import { readHead, replayProjections } from '../../ledger/index.js';
+import { READ_MODELS } from '../composition.js';
+import { call, startApi, type Api } from '../../../test/support/api.js';
+import { enginesToTest } from '../../../test/support/stores.js';
+
+const engines = await enginesToTest();
+const SYSTEM = { actor: 'test' };
+const CSTO = ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK'];
+
+interface View {
+  id: string;
+  decisionId: string;
+  status: string;
+  criteria: { id: string; assessment: string }[];
+  effect: { applied: boolean; act?: string; reason?: string } | null;
+}
+
+describe.each(engines)('cases before the Collective Security Council on $label', (engine) => {
+  let api: Api;
+  let c: Concord;
+  beforeAll(async () => {
+    api = await startApi(engine);
+    c = api.concord;
+  });
+  afterAll(() => api.close());
+
+  const note = async (sender: string, kind: string, reference: string) => {
+    const registered = await registerOfficialNote(c, { sender, authority: 'Ministry of Foreign Affairs', reference, dated: c.today(), kind: kind as 'other', subject: `${kind} of ${sender}` }, SYSTEM);
+    if (!registered.ok) throw new Error(registered.refusal.message);
+    return registered.value.id;
+  };
+  const submit = async (state: string, status: string, kind: string) => {
+    const answer = await call(api, 'officer', 'POST', '/api/applications', { state, status, noteId: await note(state, kind, `${state}/${status}`) });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    return answer.body as unknown as View;
+  };
+  /** The members' delegates enter their positions in a written procedure, which the officer closes (after the deadline, if a member is silent). */
+  const decide = async (view: View, positions: Readonly<Record<string, 'yes' | 'no' | 'no-objection'>>) => {
+    const circulated = await call(api, 'officer', 'POST', `/api/decisions/${view.decisionId}/circulate`, { procedure: 'written', deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    expect(circulated.status, JSON.stringify(circulated.body)).toBe(200);
+    for (const [state, position] of Object.entries(positions)) {
+      const recorded = await recordPosition(c, view.decisionId, { state, position, document: { kind: 'delegate-entry', by: `delegate-${state}` } }, SYSTEM);
+      if (!recorded.ok) throw new Error(recorded.refusal.message);
+    }
+    if (Object.keys(positions).length < CSTO.length) api.clock.offsetMs = 8 * 86_400_000;
+    try {
+      expect((await call(api, 'officer', 'POST', `/api/decisions/${view.decisionId}/close`)).status).toBe(200);
+    } finally {
+      api.clock.offsetMs = 0;
+    }
+    return (await call(api, 'officer', 'GET', `/api/applications/${view.id}`)).body as unknown as View;
+  };
+  const allYes = Object.fromEntries(CSTO.map((s) => [s, 'yes' as const]));
+  const standingOf = async (state: string, asOf: string, knownAt = c.today()) => {
+    const registry = (await call(api, 'officer', 'GET', `/api/registry?asOf=${asOf}&knownAt=${knownAt}`)).body as { parties: { party: string; role: string; status: string; act: string }[] };
+    return registry.parties.find((p) => p.party === state);
+  };
+  const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+  it('admits a state that had withdrawn as a member once the Council adopts the decision, citing it', async () => {
+    const opened = await submit('GEO', 'member', 'accession-request');
+    expect(opened.criteria.map((k) => k.assessment)).toEqual(opened.criteria.map(() => 'unanswered'));
+    expect(await standingOf('GEO', c.today())).toMatchObject({ status: 'withdrawn' });
+    const decided = await decide(opened, allYes);
+    expect(decided).toMatchObject({ status: 'adopted', effect: { applied: true } });
+    expect(await standingOf('GEO', c.today())).toMatchObject({ role: 'member', status: 'member', act: expect.stringContaining(opened.decisionId) as string });
+  });
+
+  it('grants observer and partner status, each from the day of the decision and not the day before', async () => {
+    for (const [state, status] of [['SRB', 'observer'], ['MNG', 'partner']] as const) {
+      const decided = await decide(await submit(state, status, `${status}-request`), allYes);
+      expect(decided.status).toBe('adopted');
+      expect(await standingOf(state, c.today())).toMatchObject({ role: status, status: 'granted' });
+      expect(await standingOf(state, yesterday())).toBeUndefined();
+    }
+  });
+
+  it('does not show the new status as known on a day before the decision was recorded', async () => {
+    expect(await standingOf('SRB', c.today(), yesterday())).toBeUndefined();
+  });
+
+  it('rejects an application on an official objection and changes nothing', async () => {
+    const decided = await decide(await submit('IRN', 'observer', 'observer-request'), { ...allYes, BLR: 'no' });
+    expect(decided).toMatchObject({ status: 'rejected', effect: { applied: false } });
+    expect(decided.effect?.reason).toContain('rejected');
+    expect(await standingOf('IRN', c.today())).toBeUndefined();
+  });
+
+  it('does not apply a decision taken while a member stayed away without a word', async () => {
+    const { ARM: _armenia, ...withoutArmenia } = allYes;
+    const decided = await decide(await submit('SYR', 'observer', 'observer-request'), withoutArmenia);
+    expect(decided).toMatchObject({ status: 'rejected', effect: { applied: false } });
+    expect(decided.effect?.reason).toContain('contested');
+    expect(await standingOf('SYR', c.today())).toBeUndefined();
+  });
+
+  it('suspends a member through the same path, on the Council’s decision', async () => {
+    const proposed = await call(api, 'officer', 'POST', '/api/applications/proposals', { state: 'KGZ', change: 'suspend', role: 'member' });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    const decided = await decide(proposed.body as unknown as View, allYes);
+    expect(decided.status).toBe('adopted');
+    expect(await standingOf('KGZ', c.today())).toMatchObject({ status: 'suspended' });
+  });
+
+  it('records the officer’s finding on a criterion with its evidence', async () => {
+    const opened = await submit('VNM', 'observer', 'observer-request');
+    const evidence = await note('VNM', 'other', 'VNM/un');
+    const assessed = await call(api, 'officer', 'POST', `/api/applications/${opened.id}/assessments`, { criterion: 'un-member', met: true, evidenceNoteId: evidence });
+    expect(assessed.status).toBe(200);
+    expect((assessed.body as unknown as View).criteria).toContainEqual(expect.objectContaining({ id: 'un-member', assessment: 'met', evidence }));
+  });
+
+  it('rebuilds every read model and every effect identically from the ledger', async () => {
+    const before = (await call(api, 'officer', 'GET', '/api/registry')).body;
+    expect(await replayProjections(c.database, READ_MODELS)).toMatchObject({ differing: [] });
+    expect((await call(api, 'officer', 'GET', '/api/registry')).body).toEqual(before);
+  });
+
+  describe('refuses, naming the field, and records nothing but the refusal', () => {
+    const refused = async (username: string, path: string, body: unknown, expected: { status: number; field: string; code?: string }) => {
+      const head = (await readHead(c.database))?.seq ?? 0;
+      const answer = await call(api, username, 'POST', path, body);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(expected.status);
+      expect(answer.body).toMatchObject({ field: expected.field, ...(expected.code ? { code: expected.code } : {}) });
+      const entries = await c.database.db.selectFrom('ledger_entries').select(['stream_id']).where('seq', '>', head).execute();
+      expect(entries.map((e) => e.stream_id)).toEqual(['refusals']);
+    };
+
+    it('an application from an unknown code', async () => {
+      await refused('officer', '/api/applications', { state: 'XXX', status: 'observer', noteId: await note('IND', 'observer-request', 'IND/0') }, { status: 400, field: 'state', code: 'invalid' });
+    });
+
+    it('an application carried by another state’s note', async () => {
+      await refused('officer', '/api/applications', { state: 'CHN', status: 'observer', noteId: await note('IND', 'observer-request', 'IND/1') }, { status: 400, field: 'note' });
+    });
+
+    it('a second application while one is open', async () => {
+      await submit('EGY', 'observer', 'observer-request');
+      await refused('officer', '/api/applications', { state: 'EGY', status: 'partner', noteId: await note('EGY', 'partner-request', 'EGY/2') }, { status: 409, field: 'state', code: 'conflict' });
+    });
+
+    it('applying for a status the state already holds', async () => {
+      await refused('officer', '/api/applications', { state: 'SRB', status: 'observer', noteId: await note('SRB', 'observer-request', 'SRB/again') }, { status: 422, field: 'status', code: 'not-allowed' });
+    });
+
+    it('admitting a member', async () => {
+      await refused('officer', '/api/applications', { state: 'KAZ', status: 'member', noteId: await note('KAZ', 'accession-request', 'KAZ/1') }, { status: 422, field: 'status' });
+    });
+
+    it('suspending a state that has withdrawn', async () => {
+      await refused('officer', '/api/applications/proposals', { state: 'AZE', change: 'suspend', role: 'member' }, { status: 422, field: 'change', code: 'not-allowed' });
+    });
+
+    it('a finding recorded by someone without the permission', async () => {
+      const open = (await call(api, 'officer', 'GET', '/api/applications?status=open')).body as { applications: View[] };
+      const [first] = open.applications;
+      if (!first) throw new Error('no open case');
+      await refused('delegate-arm', `/api/applications/${first.id}/assessments`, { criterion: 'un-member', met: true, evidenceNoteId: await note('ARM', 'other', 'ARM/x') }, { status: 403, field: 'role', code: 'forbidden' });
+    });
+  });
+});
