@@ -95,7 +95,7 @@ describe.each(engines)('cases before the Collective Security Council on $label',
   });
 
   it('does not apply a decision taken while a member stayed away without a word', async () => {
-    const { ARM: _armenia, ...withoutArmenia } = allYes;
+    const withoutArmenia = Object.fromEntries(Object.entries(allYes).filter(([state]) => state !== 'ARM'));
     const decided = await decide(await submit('SYR', 'observer', 'observer-request'), withoutArmenia);
     expect(decided).toMatchObject({ status: 'rejected', effect: { applied: false } });
     expect(decided.effect?.reason).toContain('contested');
