@@ -25,13 +25,4 @@ export {
   type RequirementsResult,
 } from './requirements.js';
 
-/** Every case is a stream of its own. */
-export const APPLICATION_STREAMS = 'application-';
-
-export function applicationStream(id: string): string {
-  return `${APPLICATION_STREAMS}${id}`;
-}
-
-export function applicationOfStream(streamId: string): string | undefined {
-  return streamId.startsWith(APPLICATION_STREAMS) ? streamId.slice(APPLICATION_STREAMS.length) : undefined;
-}
+export { APPLICATION_STREAMS, applicationOfStream, applicationStream } from './streams.js';

@@ -42,18 +42,6 @@ export function recordStatement(statement: PublicStatement, today: string): Reco
   return { ok: true, event: { type: 'StatementRecorded', validAt: statement.saidOn, data: statement } };
 }
 
-/** Each registered note, and each recorded statement, is a stream of its own. */
-export const NOTE_STREAMS = 'note-';
-export const STATEMENT_STREAMS = 'statement-';
-
-export function noteStream(id: string): string {
-  return `${NOTE_STREAMS}${id}`;
-}
-
-export function statementStream(id: string): string {
-  return `${STATEMENT_STREAMS}${id}`;
-}
-
 function required(value: string, field: string): RecordRefusal | undefined {
   return value.trim() === '' ? { field, message: 'is required' } : undefined;
 }

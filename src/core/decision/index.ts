@@ -16,13 +16,4 @@ export {
   type ProcedureWord,
 } from './decision.js';
 
-/** Every decision is a stream of its own. */
-export const DECISION_STREAMS = 'decision-';
-
-export function decisionStream(id: string): string {
-  return `${DECISION_STREAMS}${id}`;
-}
-
-export function decisionOfStream(streamId: string): string | undefined {
-  return streamId.startsWith(DECISION_STREAMS) ? streamId.slice(DECISION_STREAMS.length) : undefined;
-}
+export { DECISION_STREAMS, decisionOfStream, decisionStream } from './streams.js';

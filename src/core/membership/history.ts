@@ -10,17 +10,6 @@ export interface PartyHistory {
   readonly events: readonly StandingEvent[];
 }
 
-/** Every party's standing is a stream of its own. */
-export const PARTY_STREAMS = 'party-';
-
-export function partyStream(party: string): string {
-  return `${PARTY_STREAMS}${party}`;
-}
-
-export function partyOfStream(streamId: string): string | undefined {
-  return streamId.startsWith(PARTY_STREAMS) ? streamId.slice(PARTY_STREAMS.length) : undefined;
-}
-
 export function historyFromPack(pack: Pack): PartyHistory[] {
   const parties: PartyHistory[] = pack.members.map((m) => {
     const standing = m.history.map((h): StandingEvent => ({

@@ -19,5 +19,6 @@ export {
   type StandingState,
   type Status,
 } from './standing.js';
-export { historyFromPack, inBothLanguages, PARTY_STREAMS, partyOfStream, partyStream, type PartyHistory } from './history.js';
+export { historyFromPack, inBothLanguages, type PartyHistory } from './history.js';
+export { PARTY_STREAMS, partyOfStream, partyStream } from './streams.js';
 export { endOfDay, standingAt, type PartyStanding, type TimelineChange } from './view.js';

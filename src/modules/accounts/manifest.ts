@@ -2,7 +2,7 @@
  * Accounts, sign-in and API tokens: the administrator manages accounts; everyone manages the
  * tokens of their own account.
  */
-import { EVERYONE } from '../../core/access/index.js';
+import { EVERYONE } from '../../core/access/permissions.js';
 import type { ModuleDescriptor } from '../descriptor.js';
 
 export const ACCOUNT_STREAMS = 'account-';

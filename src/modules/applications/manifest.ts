@@ -3,8 +3,8 @@
  * and measures on a standing (suspension, its lifting, expulsion, suspension or annulment of a
  * status), each carried through the competent body's decision to the registry.
  */
-import { EVERYONE, SECRETARIAT } from '../../core/access/index.js';
-import { APPLICATION_STREAMS } from '../../core/applications/index.js';
+import { EVERYONE, SECRETARIAT } from '../../core/access/permissions.js';
+import { APPLICATION_STREAMS } from '../../core/applications/streams.js';
 import type { ModuleDescriptor } from '../descriptor.js';
 
 export const applicationsManifest = {

@@ -2,8 +2,8 @@
  * Decisions from draft to outcome: drafting, circulation in writing or under silence, positions
  * with the documents that carry them, closing, and later accession.
  */
-import { EVERYONE, SECRETARIAT, type Principal } from '../../core/access/index.js';
-import { DECISION_STREAMS } from '../../core/decision/index.js';
+import { EVERYONE, SECRETARIAT, type Principal } from '../../core/access/permissions.js';
+import { DECISION_STREAMS } from '../../core/decision/streams.js';
 import type { ModuleDescriptor } from '../descriptor.js';
 
 const DRAFTING = new Set(['DraftCreated', 'DraftAmended']);

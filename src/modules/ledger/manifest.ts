@@ -2,7 +2,7 @@
  * The ledger as people read it: its entries page by page, the verification of its chain, the
  * live stream of new entries, and the server's metrics.
  */
-import { EVERYONE, SECRETARIAT } from '../../core/access/index.js';
+import { EVERYONE, SECRETARIAT } from '../../core/access/permissions.js';
 import type { ModuleDescriptor } from '../descriptor.js';
 
 export const ledgerManifest = {

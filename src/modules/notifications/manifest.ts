@@ -2,7 +2,7 @@
  * Informing every member of every decision, including those that took no part: notifications,
  * their delivery through the outbox, acknowledgement, and members' points of contact.
  */
-import { SECRETARIAT } from '../../core/access/index.js';
+import { SECRETARIAT } from '../../core/access/permissions.js';
 import type { ModuleDescriptor } from '../descriptor.js';
 
 export const NOTIFICATION_STREAMS = 'notification-';

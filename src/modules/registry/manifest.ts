@@ -2,9 +2,9 @@
  * The registry: each party's standing over time, the correspondence register of official notes,
  * and the record of public statements (kept apart: a statement never changes a status).
  */
-import { EVERYONE, SECRETARIAT, userActor } from '../../core/access/index.js';
-import { NOTE_STREAMS, STATEMENT_STREAMS } from '../../core/correspondence/index.js';
-import { PARTY_STREAMS } from '../../core/membership/index.js';
+import { EVERYONE, SECRETARIAT, userActor } from '../../core/access/permissions.js';
+import { NOTE_STREAMS, STATEMENT_STREAMS } from '../../core/correspondence/streams.js';
+import { PARTY_STREAMS } from '../../core/membership/streams.js';
 import type { ModuleDescriptor } from '../descriptor.js';
 
 export const registryManifest = {

@@ -2,8 +2,8 @@
  * Sessions of bodies: convened with the framework's chair, their agenda, attendance, and the
  * no-objection notices attached to items; closing a session closes its items.
  */
-import { EVERYONE, SECRETARIAT } from '../../core/access/index.js';
-import { SESSION_STREAMS } from '../../core/session/index.js';
+import { EVERYONE, SECRETARIAT } from '../../core/access/permissions.js';
+import { SESSION_STREAMS } from '../../core/session/streams.js';
 import type { ModuleDescriptor } from '../descriptor.js';
 
 export const sessionsManifest = {
