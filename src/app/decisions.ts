@@ -17,7 +17,7 @@ import type { PositionWord } from '../core/procedure/index.js';
 import { evolveSession, initialSession, sessionStream } from '../core/session/index.js';
 import { readStream } from '../ledger/index.js';
 import { notificationId, notificationStream, type NotificationAcknowledged } from '../modules/notifications/projections.js';
-import type { DecisionRow, NotificationRow } from '../store/schema.js';
+import type { NotificationRow } from '../store/schema.js';
 import { appendAll, foldStream, handle, refuse, type Actor, type Outcome } from './command.js';
 import { latestToday, type Concord } from './concord.js';
 import { readAckToken } from './tokens.js';
@@ -90,18 +90,8 @@ export function foldDecision(c: Concord, id: string): Promise<{ state: DecisionS
   return foldStream(c, decisionStream(id), evolveDecision, initialDecision);
 }
 
-export async function listDecisions(c: Concord): Promise<DecisionRow[]> {
-  return c.database.db.selectFrom('projection_decisions').selectAll().orderBy('seq', 'desc').execute();
-}
-
 export async function notificationsOf(c: Concord, decisionId: string): Promise<NotificationRow[]> {
   return c.database.db.selectFrom('projection_notifications').selectAll().where('decision_id', '=', decisionId).orderBy('state').execute();
-}
-
-/** Notifications not acknowledged within `days` of the decision's closing. */
-export async function overdueAcknowledgements(c: Concord, days: number): Promise<NotificationRow[]> {
-  const cutoff = new Date(c.clock.now().getTime() - days * 86_400_000).toISOString();
-  return c.database.db.selectFrom('projection_notifications').selectAll().where('acknowledged_at', 'is', null).where('created_at', '<=', cutoff).orderBy('created_at').execute();
 }
 
 /** What an acknowledgement link names: the decision, the member, and whether receipt is already on record. */

@@ -4,6 +4,10 @@
  * what runs: projections, timers, reactions, routes and commands. The server,
  * the command line, the projector, the timer loop, the access checks and the web iterate the
  * registry (`./index.ts`) and name no module themselves.
+ *
+ * The application imports the registry (through `composition.ts`) and the modules import the
+ * application, so a module's files use what they import from `src/app` inside functions only,
+ * never while they load.
  */
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';

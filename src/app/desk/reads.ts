@@ -12,7 +12,8 @@ import type { PartyStanding } from '../../core/membership/index.js';
 import type { Decision } from '../../core/procedure/index.js';
 import type { SessionState } from '../../core/session/index.js';
 import { readBefore, readHead, verifyChain, type ChainCheck, type LedgerEntry } from '../../ledger/index.js';
-import type { DecisionRow, NotificationRow, SessionRow } from '../../store/schema.js';
+import type { ContactRow, DecisionRow, NotificationRow, SessionRow } from '../../store/schema.js';
+import { contactPoints } from '../contacts.js';
 import type { Outcome } from '../command.js';
 import type { Concord } from '../concord.js';
 import { decisionState } from '../decisions.js';
@@ -246,4 +247,18 @@ function toSummary(r: DecisionRow): DecisionSummary {
     draftedOn: r.drafted_on,
     closedAt: r.closed_at,
   };
+}
+
+/** Every member's point of contact: the secretariat's, who keeps them. */
+export function contacts(c: Concord, who: Signed): Promise<Outcome<ContactRow[]>> {
+  return guarded(c, who, 'contact:manage', async () => found(await contactPoints(c)));
+}
+
+/** Notifications not acknowledged within `days` of the decision's closing, of the reader's state for a delegate. */
+export function overdue(c: Concord, who: Signed, days: number): Promise<Outcome<NotificationView[]>> {
+  return guarded(c, who, 'notification:read', async () => {
+    const cutoff = new Date(c.clock.now().getTime() - days * 86_400_000).toISOString();
+    const due = (await visibleNotifications(c, who.principal)).filter((n) => n.acknowledgedAt === null && n.createdAt <= cutoff);
+    return found(due.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.state.localeCompare(b.state)));
+  });
 }

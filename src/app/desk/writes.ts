@@ -9,8 +9,10 @@ import type { PositionWord } from '../../core/procedure/index.js';
 import type { NotificationAcknowledged } from '../../modules/notifications/projections.js';
 import { refuse, type Outcome } from '../command.js';
 import type { Concord } from '../concord.js';
-import { accedeToDecision, acknowledge, circulateDecision, closeDecision, draftDecision, recordPosition } from '../decisions.js';
+import { accedeToDecision, acknowledge, amendDecision, circulateDecision, closeDecision, draftDecision, recordPosition } from '../decisions.js';
 import { recordPublicStatement, registerOfficialNote } from '../registry.js';
+import { setContactPoint, type ContactInput } from '../contacts.js';
+import type { ContactPoint } from '../../modules/notifications/projections.js';
 import { addAgendaItem, attachNoObjection, closeSession, conveneSession, recordAttendance } from '../sessions.js';
 import { actorOf, guarded, type Signed } from './guard.js';
 import { toDecisionView, toSessionView, type DecisionView, type SessionView } from './reads.js';
@@ -26,6 +28,8 @@ export function recordStatement(c: Concord, who: Signed, statement: Omit<PublicS
 }
 
 export interface DraftRequest {
+  /** The decision's id; generated when not given. */
+  readonly id?: string | undefined;
   readonly title: Localized;
   readonly text: Localized;
   readonly body: string;
@@ -40,6 +44,11 @@ export function draft(c: Concord, who: Signed, request: DraftRequest): Promise<O
   });
 }
 
+/** A new version of the draft's title or text, before any position is recorded; every version is kept. */
+export function amend(c: Concord, who: Signed, id: string, change: { title?: Localized; text?: Localized }): Promise<Outcome<DecisionView>> {
+  return guarded(c, who, 'decision:draft', async () => asDecisionView(c, who, id, await amendDecision(c, id, change, actorOf(who))));
+}
+
 export function circulate(c: Concord, who: Signed, id: string, how: { procedure: 'written' | 'silence'; deadline: string }): Promise<Outcome<DecisionView>> {
   return guarded(c, who, 'decision:circulate', async () => asDecisionView(c, who, id, await circulateDecision(c, id, how, actorOf(who))));
 }
@@ -48,12 +57,22 @@ export function close(c: Concord, who: Signed, id: string): Promise<Outcome<Deci
   return guarded(c, who, 'decision:close', async () => asDecisionView(c, who, id, await closeDecision(c, id, actorOf(who))));
 }
 
-export function position(c: Concord, who: Signed, id: string, request: { state: string; position: PositionWord; noteId?: string | undefined }): Promise<Outcome<DecisionView>> {
-  return onDocument(c, who, 'decision:position', id, request, (document) => recordPosition(c, id, { state: request.state, position: request.position, document }, actorOf(who)));
+export function position(c: Concord, who: Signed, id: string, request: StateAct & { position: PositionWord; at?: string | undefined }): Promise<Outcome<DecisionView>> {
+  return onDocument(c, who, 'decision:position', id, request, (document) => recordPosition(c, id, { state: request.state, position: request.position, at: request.at, document }, actorOf(who)));
 }
 
-export function accede(c: Concord, who: Signed, id: string, request: { state: string; accededOn: string; noteId?: string | undefined }): Promise<Outcome<DecisionView>> {
+export function accede(c: Concord, who: Signed, id: string, request: StateAct & { accededOn: string }): Promise<Outcome<DecisionView>> {
   return onDocument(c, who, 'decision:accede', id, request, (document) => accedeToDecision(c, id, { state: request.state, accededOn: request.accededOn, document }, actorOf(who)));
+}
+
+/**
+ * What a state's act rests on: the registered note that carries it, or, entered by the system on
+ * a delegate's behalf (the command line), the delegate who gave it.
+ */
+export interface StateAct {
+  readonly state: string;
+  readonly noteId?: string | undefined;
+  readonly enteredFor?: string | undefined;
 }
 
 /** A state's act on a decision, permitted for that state and resting on the document that carries it. */
@@ -62,7 +81,7 @@ function onDocument(
   who: Signed,
   action: 'decision:position' | 'decision:accede',
   id: string,
-  request: { readonly state: string; readonly noteId?: string | undefined },
+  request: StateAct,
   act: (document: PositionDocument) => Promise<Outcome<DecisionState>>,
 ): Promise<Outcome<DecisionView>> {
   return guarded(
@@ -70,7 +89,7 @@ function onDocument(
     who,
     action,
     async () => {
-      const document = await documentOf(c, who, request.state, request.noteId);
+      const document = await documentOf(c, who, request);
       return document.ok ? asDecisionView(c, who, id, await act(document.value)) : document;
     },
     request.state,
@@ -78,8 +97,9 @@ function onDocument(
 }
 
 /** A delegate's own entry is its document; the secretariat enters a state's act from the note of that state that carries it. */
-async function documentOf(c: Concord, who: Signed, state: string, noteId: string | undefined): Promise<Outcome<PositionDocument>> {
+async function documentOf(c: Concord, who: Signed, { state, noteId, enteredFor }: StateAct): Promise<Outcome<PositionDocument>> {
   if (who.principal.role === 'delegate') return { ok: true, value: { kind: 'delegate-entry', by: who.principal.username }, entries: [] };
+  if (noteId === undefined && enteredFor !== undefined && who.actor !== undefined) return { ok: true, value: { kind: 'delegate-entry', by: enteredFor }, entries: [] };
   if (noteId === undefined) return refuse(c, 'record a state’s act', { code: 'note-required', field: 'noteId', message: 'the secretariat records a state’s act from the registered note that carries it: give its id' }, actorOf(who));
   const note = await c.database.db.selectFrom('projection_correspondence').select('sender').where('id', '=', noteId).executeTakeFirst();
   if (note?.sender !== state) return refuse(c, 'record a state’s act', { code: 'not-registered', field: 'noteId', message: `no note ${noteId} from ${state} is registered` }, actorOf(who));
@@ -90,7 +110,7 @@ export function acknowledgeNotification(c: Concord, who: Signed, decisionId: str
   return guarded(c, who, 'notification:acknowledge', () => acknowledge(c, { decisionId, state }, actorOf(who)), state);
 }
 
-export function convene(c: Concord, who: Signed, session: { body: string; date: string; place: string; temporaryChair?: string | undefined }): Promise<Outcome<SessionView>> {
+export function convene(c: Concord, who: Signed, session: { id?: string | undefined; body: string; date: string; place: string; temporaryChair?: string | undefined }): Promise<Outcome<SessionView>> {
   return guarded(c, who, 'session:manage', async () => {
     const convened = await conveneSession(c, session, actorOf(who));
     return convened.ok ? asSessionView(c, convened.value.id, { ...convened, value: convened.value.state }) : convened;
@@ -119,4 +139,9 @@ async function asDecisionView(c: Concord, who: Signed, id: string, outcome: Outc
 
 async function asSessionView(c: Concord, id: string, outcome: Outcome<SessionState>): Promise<Outcome<SessionView>> {
   return outcome.ok ? { ...outcome, value: await toSessionView(c, id, outcome.value) } : outcome;
+}
+
+/** A member's point of contact for notifications; a webhook's signing secret is shown once. */
+export function setContact(c: Concord, who: Signed, input: ContactInput): Promise<Outcome<{ contact: ContactPoint; webhookSecret: string | undefined }>> {
+  return guarded(c, who, 'contact:manage', () => setContactPoint(c, input, actorOf(who)));
 }

@@ -260,7 +260,7 @@ function takenOn(state: DecisionState, closedAt: string): string {
 }
 
 /** Whom the decision binds now: those it bound when taken, and those who acceded since. */
-export function boundNow(state: DecisionState): string[] {
+export function boundNow(state: { readonly result?: { readonly bound: readonly string[] } | null | undefined; readonly acceded: readonly string[] }): string[] {
   return [...new Set([...(state.result?.bound ?? []), ...state.acceded])].sort();
 }
 

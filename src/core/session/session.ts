@@ -120,17 +120,6 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
   }
 }
 
-/** Every session of a body is a stream of its own. */
-export const SESSION_STREAMS = 'session-';
-
-export function sessionStream(id: string): string {
-  return `${SESSION_STREAMS}${id}`;
-}
-
-export function sessionOfStream(streamId: string): string | undefined {
-  return streamId.startsWith(SESSION_STREAMS) ? streamId.slice(SESSION_STREAMS.length) : undefined;
-}
-
 function accept(...events: SessionEvent[]): SessionDecision {
   return { ok: true, events };
 }

@@ -2,12 +2,13 @@
  * `concord user add|list|disable`: accounts, from the machine Concord runs on.
  */
 import type { Command } from 'commander';
-import { createAccount, disableAccount, listAccounts, type Concord } from '../../app/index.js';
+import { desk, type Concord } from '../../app/index.js';
 import { ROLES, type AccountRole } from '../../core/access/index.js';
 import { EXIT_OK, printJson, refuse } from '../../cli/io.js';
 import { withConcord, withStoreOptions, type StoreFlags } from '../../cli/store-options.js';
 
-const CLI_ACTOR = { actor: 'cli:user' };
+/** Accounts are managed from the machine as the system, named `cli:user` in the ledger. */
+const cli = () => desk.systemPrincipal('cli:user');
 
 export function accountCommands(root: Command, setExit: (code: number) => void): void {
   const user = root.command('user').description('Accounts: secretariat administrators and officers, delegates, analysts, observers.');
@@ -26,7 +27,9 @@ export function accountCommands(root: Command, setExit: (code: number) => void):
   withStoreOptions(user.command('list').description('List the accounts.').option('--json', 'print JSON')).action(async (flags: StoreFlags & { json?: boolean }) => {
     setExit(
       await withConcord('user list', flags, async (c) => {
-        const accounts = await listAccounts(c);
+        const listed = await desk.accounts(c, cli());
+        if (!listed.ok) return refuse('user list', `${listed.refusal.field}: ${listed.refusal.message}`);
+        const accounts = listed.value;
         if (flags.json) printJson(accounts, true);
         else for (const a of accounts) process.stdout.write(`${a.username.padEnd(20)} ${a.role.padEnd(9)} ${(a.state ?? '').padEnd(4)} ${a.disabledAt ? `disabled ${a.disabledAt}` : 'active'}\n`);
         return EXIT_OK;
@@ -36,7 +39,7 @@ export function accountCommands(root: Command, setExit: (code: number) => void):
   withStoreOptions(user.command('disable').description('Disable an account: its sessions end and its tokens are revoked.').argument('<username>')).action(async (username: string, flags: StoreFlags) => {
     setExit(
       await withConcord('user disable', flags, async (c) => {
-        const result = await disableAccount(c, username, CLI_ACTOR);
+        const result = await desk.disable(c, cli(), username);
         if (!result.ok) return refuse('user disable', `${result.refusal.field}: ${result.refusal.message}`);
         process.stdout.write(`${username} is disabled\n`);
         return EXIT_OK;
@@ -46,7 +49,7 @@ export function accountCommands(root: Command, setExit: (code: number) => void):
 }
 
 async function runAdd(c: Concord, username: string, flags: { role: string; state?: string; password?: string; json?: boolean }): Promise<number> {
-  const result = await createAccount(c, { username, role: flags.role as AccountRole, state: flags.state, password: flags.password }, CLI_ACTOR);
+  const result = await desk.addAccount(c, cli(), { username, role: flags.role as AccountRole, state: flags.state, password: flags.password });
   // The username is the command's argument; every other field is an option.
   if (!result.ok) return refuse('user add', `${result.refusal.field === 'username' ? 'username' : `--${result.refusal.field}`}: ${result.refusal.message}`);
   const { account, oneTimePassword } = result.value;

@@ -1,13 +1,7 @@
 /**
  * `concord registry`, `concord note register`, `concord statement record`, `concord timers`.
  */
-import {
-  partyRecordAt,
-  recordPublicStatement,
-  registerOfficialNote,
-  registryAt,
-  type Concord,
-} from '../../app/index.js';
+import { desk, type Concord, type PartyRecord } from '../../app/index.js';
 import { memberName } from '../../core/framework/index.js';
 import { NOTE_KINDS, type NoteKind, type PublicStatement } from '../../core/correspondence/index.js';
 import { isCalendarDate } from '../../core/procedure/index.js';
@@ -15,6 +9,9 @@ import type { Command } from 'commander';
 import { EXIT_OK, printJson, refuse, report } from '../../cli/io.js';
 import { underKey } from '../../cli/request-key.js';
 import { withConcord, withStoreOptions, type StoreFlags } from '../../cli/store-options.js';
+
+/** The registry's questions from the command line are the system's. */
+const system = () => desk.systemPrincipal('cli');
 
 export interface RegistryFlags {
   readonly asOf?: string;
@@ -31,13 +28,16 @@ export async function runRegistry(c: Concord, flags: RegistryFlags): Promise<num
     if (!isCalendarDate(value)) return refuse('registry', `${name}: expected a date YYYY-MM-DD, got "${value}"`);
   }
   if (flags.state !== undefined) {
-    const record = await partyRecordAt(c, flags.state, { asOf, knownAt });
-    if (!record.standing) return refuse('registry', `--state: ${flags.state} has no standing in ${c.pack.id} on ${asOf} as known on ${knownAt}`);
-    if (flags.json) printJson({ asOf, knownAt, ...record }, true);
+    const found = await desk.partyView(c, system(), flags.state, { asOf, knownAt });
+    const record = found.ok ? found.value : undefined;
+    if (!record?.standing) return refuse('registry', `--state: ${flags.state} has no standing in ${c.pack.id} on ${asOf} as known on ${knownAt}`);
+    if (flags.json) printJson({ asOf, knownAt, standing: record.standing, history: record.history, notes: record.notes, statements: record.statements }, true);
     else process.stdout.write(renderRecord(c, record, asOf, knownAt));
     return EXIT_OK;
   }
-  const parties = await registryAt(c, { asOf, knownAt });
+  const answered = await desk.registryView(c, system(), { asOf, knownAt });
+  if (!answered.ok) return refuse('registry', `${answered.refusal.field}: ${answered.refusal.message}`);
+  const parties = answered.value;
   if (flags.json) {
     printJson({ asOf, knownAt, parties }, true);
     return EXIT_OK;
@@ -51,7 +51,7 @@ export async function runRegistry(c: Concord, flags: RegistryFlags): Promise<num
   return EXIT_OK;
 }
 
-function renderRecord(c: Concord, r: Awaited<ReturnType<typeof partyRecordAt>>, asOf: string, knownAt: string): string {
+function renderRecord(c: Concord, r: PartyRecord, asOf: string, knownAt: string): string {
   const s = r.standing;
   if (!s) return '';
   const lines = [
@@ -88,10 +88,10 @@ export interface NoteFlags {
 
 export async function runNoteRegister(c: Concord, flags: NoteFlags): Promise<number> {
   if (!(NOTE_KINDS as readonly string[]).includes(flags.kind)) return refuse('note register', `--kind: expected one of: ${NOTE_KINDS.join(', ')}; got "${flags.kind}"`);
-  const result = await registerOfficialNote(
+  const result = await desk.registerNote(
     c,
+    desk.systemPrincipal(flags.actor ?? 'cli', flags.idempotencyKey),
     { sender: flags.from, authority: flags.authority, reference: flags.reference, dated: flags.dated, kind: flags.kind as NoteKind, subject: flags.subject },
-    { actor: flags.actor ?? 'cli', idempotencyKey: flags.idempotencyKey },
   );
   return report('note register', result, flags.json ?? false, (n) => `registered note ${n.id}: ${n.kind} from ${n.sender}, ${n.reference} of ${n.dated}`);
 }
@@ -104,7 +104,7 @@ export type StatementFlags = Omit<PublicStatement, 'id'> & {
 
 export async function runStatementRecord(c: Concord, flags: StatementFlags): Promise<number> {
   const statement = { speaker: flags.speaker, state: flags.state, venue: flags.venue, saidOn: flags.saidOn, url: flags.url, summary: flags.summary };
-  const result = await recordPublicStatement(c, statement, { actor: flags.actor ?? 'cli', idempotencyKey: flags.idempotencyKey });
+  const result = await desk.recordStatement(c, desk.systemPrincipal(flags.actor ?? 'cli', flags.idempotencyKey), statement);
   return report('statement record', result, flags.json ?? false, (s) => `recorded statement ${s.id} by ${s.speaker} (${s.saidOn}); no status changes on a statement`);
 }
 
