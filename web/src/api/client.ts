@@ -39,7 +39,7 @@ interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
   /** Sent with a change so the server recognizes the same action sent twice. */
   readonly idempotencyKey?: string | undefined;
-  /** The login and session checks handle 401 themselves. */
+  /** The sign-in and its checks handle 401 themselves. */
   readonly quietOn401?: boolean;
 }
 

@@ -18,6 +18,16 @@ export function useFramework(): Framework | undefined {
   return use(FrameworkContext);
 }
 
+/** A state's name in the reader's language: the framework's for its members, the desk's own for others, else its code. */
+export function useStateName(): (code: string) => string {
+  const framework = useFramework();
+  const labels = useLabels();
+  return (code) => {
+    const name = framework?.names?.[code];
+    return name ? labels.pick(name) : labels.state(code);
+  };
+}
+
 /** A body's name in the reader's language, or its id until the framework has loaded. */
 export function useBodyName(): (id: string) => string {
   const framework = useFramework();

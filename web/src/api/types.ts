@@ -11,7 +11,8 @@ export interface Account {
   readonly mustChangePassword: boolean;
 }
 
-export interface SessionAnswer {
+/** What `/api/session` answers: the signed-in account and the token that proves the page is ours. */
+export interface SignInAnswer {
   readonly account: Account;
   readonly csrfToken: string;
 }
@@ -132,6 +133,8 @@ export interface Framework {
   readonly name: Localized;
   readonly bodies: readonly FrameworkBody[];
   readonly members: readonly string[];
+  /** The members' names, by code. */
+  readonly names?: Readonly<Record<string, Localized>>;
 }
 
 export interface SessionSummary {

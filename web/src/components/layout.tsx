@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { FrameworkProvider, useFramework } from '../api/framework';
 import { LiveProvider } from '../api/live';
+import { currentLanguage } from '../i18n';
 import { useLabels } from '../i18n/labels';
-import { useSession } from '../session/session';
+import { navigationFor } from '../modules';
+import { useSignIn } from '../sign-in/sign-in';
 import { LanguageSwitch } from './language-switch';
 import { Loading } from './page';
 
@@ -24,30 +26,21 @@ function OrganizationName(): ReactNode {
   );
 }
 
+/** The pages of every module this person may use, as the modules' manifests list them. */
 function Navigation(): ReactNode {
   const { t } = useTranslation();
-  const { can } = useSession();
-  const links: { to: string; label: string; show: boolean }[] = [
-    { to: '/', label: t('nav.dashboard'), show: true },
-    { to: '/inbox', label: t('nav.inbox'), show: can.seeInbox },
-    { to: '/members', label: t('nav.members'), show: true },
-    { to: '/decisions', label: t('nav.decisions'), show: true },
-    { to: '/sessions', label: t('nav.sessions'), show: true },
-    { to: '/correspondence', label: t('nav.correspondence'), show: true },
-    { to: '/ledger', label: t('nav.ledger'), show: can.seeLedger },
-  ];
+  const { principal } = useSignIn();
+  if (principal === null) return null;
   return (
     <nav aria-label={t('app.mainNav')} className="main-nav">
       <ul>
-        {links
-          .filter((link) => link.show)
-          .map((link) => (
-            <li key={link.to}>
-              <NavLink to={link.to} end={link.to === '/'}>
-                {link.label}
-              </NavLink>
-            </li>
-          ))}
+        {navigationFor(principal, currentLanguage()).map((link) => (
+          <li key={link.path}>
+            <NavLink to={link.path} end={link.path === '/'}>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );
@@ -55,7 +48,7 @@ function Navigation(): ReactNode {
 
 function AccountBox(): ReactNode {
   const { t } = useTranslation();
-  const { account, logOut } = useSession();
+  const { account, logOut } = useSignIn();
   const labels = useLabels();
   if (!account) return null;
   return (
@@ -113,7 +106,7 @@ function useFocusOnNavigation(): RefObject<HTMLElement | null> {
 }
 
 export function AppLayout(): ReactNode {
-  const { account } = useSession();
+  const { account } = useSignIn();
   const location = useLocation();
   const main = useFocusOnNavigation();
   if (account === undefined) return <Loading when />;

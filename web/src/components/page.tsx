@@ -35,3 +35,15 @@ export function Loading({ when }: { readonly when: boolean }): ReactNode {
     </p>
   ) : null;
 }
+
+/** A page this role may not use: said plainly, not hidden behind an empty screen. */
+export function NotPermittedPage({ title }: { readonly title: string }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <Page title={title}>
+      <p className="problem" role="alert">
+        {t('common.notPermitted')}
+      </p>
+    </Page>
+  );
+}

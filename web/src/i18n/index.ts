@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import type { ModuleStrings } from './module-strings';
 import { ru } from './ru';
 
 export type Language = 'en' | 'ru';
@@ -37,7 +38,8 @@ export function setLanguage(language: Language): void {
   void i18next.changeLanguage(language);
 }
 
-export function initI18n(): void {
+/** The shared strings, and each module's own under its namespace. */
+export function initI18n(modules: readonly { readonly namespace: string; readonly strings: ModuleStrings }[]): void {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
@@ -48,5 +50,9 @@ export function initI18n(): void {
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  for (const { namespace, strings } of modules) {
+    i18next.addResourceBundle('en', namespace, strings.en);
+    i18next.addResourceBundle('ru', namespace, strings.ru);
+  }
   document.documentElement.lang = currentLanguage();
 }

@@ -8,11 +8,11 @@ import type { Problem } from '../api/types';
 import { placeProblem, ProblemBanner, SubmitButton, TextField } from '../components/forms';
 import { Header } from '../components/layout';
 import { Loading, useDocumentTitle } from '../components/page';
-import { useSession } from '../session/session';
+import { useSignIn } from '../sign-in/sign-in';
 
 function LoginForm(): ReactNode {
   const { t } = useTranslation();
-  const { logIn } = useSession();
+  const { logIn } = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
@@ -42,7 +42,7 @@ function LoginForm(): ReactNode {
 
 function ChangePasswordForm(): ReactNode {
   const { t } = useTranslation();
-  const { changePassword } = useSession();
+  const { changePassword } = useSignIn();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -77,7 +77,7 @@ function ChangePasswordForm(): ReactNode {
 }
 
 export function LoginPage(): ReactNode {
-  const { account } = useSession();
+  const { account } = useSignIn();
   const location = useLocation();
   const from = (location.state as { from?: unknown } | null)?.from;
   if (account && !account.mustChangePassword) return <Navigate to={typeof from === 'string' && from.startsWith('/') ? from : '/'} replace />;

@@ -14,15 +14,3 @@ export function NotFoundPage(): ReactNode {
     </Page>
   );
 }
-
-/** A page this role may not use: said plainly, not hidden behind an empty screen. */
-export function NotPermittedPage({ title }: { readonly title: string }): ReactNode {
-  const { t } = useTranslation();
-  return (
-    <Page title={title}>
-      <p className="problem" role="alert">
-        {t('common.notPermitted')}
-      </p>
-    </Page>
-  );
-}

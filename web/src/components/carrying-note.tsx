@@ -1,16 +1,16 @@
 /**
- * The registered note that carries a state's act (a position, an accession) when the secretariat
- * enters it: only that state's notes are offered, and the form says so when it has none.
+ * The registered note that carries a state's act (a position, an accession, a request) when the
+ * secretariat enters it: only that state's notes are offered, and the form says so when it has none.
  */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { query } from '../../api/client';
-import { useApi } from '../../api/hooks';
-import { useLiveRefresh } from '../../api/live';
-import type { NoteKind, OfficialNote } from '../../api/types';
-import { SelectField } from '../../components/forms';
-import { useLabels } from '../../i18n/labels';
+import { query } from '../api/client';
+import { useApi } from '../api/hooks';
+import { useLiveRefresh } from '../api/live';
+import type { NoteKind, OfficialNote } from '../api/types';
+import { SelectField } from './forms';
+import { useLabels } from '../i18n/labels';
 
 export interface CarryingNote {
   readonly notes: readonly OfficialNote[];
@@ -32,12 +32,13 @@ export function useCarryingNote(needsNote: boolean, state: string, kind?: NoteKi
   return { notes, noteId, choose, offered: needsNote && notes.length > 0, missing: needsNote && loaded.data !== undefined && notes.length === 0 };
 }
 
-export function CarryingNoteField({ note, error, required = false }: { readonly note: CarryingNote; readonly error: string | undefined; readonly required?: boolean }): ReactNode {
+/** `label`: what the note carries, when it is not a position. */
+export function CarryingNoteField({ note, error, required = false, label }: { readonly note: CarryingNote; readonly error: string | undefined; readonly required?: boolean; readonly label?: string }): ReactNode {
   const { t } = useTranslation();
   const labels = useLabels();
   if (!note.offered) return null;
   return (
-    <SelectField label={t('decisions.noteCarrying')} required={required} value={note.noteId} error={error} onChange={(e) => { note.choose(e.target.value); }}>
+    <SelectField label={label ?? t('decisions.noteCarrying')} required={required} value={note.noteId} error={error} onChange={(e) => { note.choose(e.target.value); }}>
       {note.notes.map((n) => (
         <option key={n.id} value={n.id}>
           {n.dated} · {n.reference} · {labels.noteKind(n.kind)}

@@ -1,16 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/hooks';
-import { useLiveRefresh } from '../api/live';
-import type { DecisionSummary } from '../api/types';
-import { DecisionTable } from '../components/decision-bits';
-import { Loading, Page } from '../components/page';
-import { useSession } from '../session/session';
+import { useApi } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import type { DecisionSummary } from '../../api/types';
+import { DecisionTable } from '../../components/decision-bits';
+import { Loading, Page } from '../../components/page';
+import { useSignIn } from '../../sign-in/sign-in';
 import { DraftForm } from './draft-form';
 
 export function DecisionsPage(): ReactNode {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const { can } = useSignIn();
   const list = useApi<{ decisions: DecisionSummary[] }>('/api/decisions');
   useLiveRefresh(['decision-*'], list.reload);
   const decisions = list.data?.decisions;
@@ -22,7 +22,7 @@ export function DecisionsPage(): ReactNode {
         {decisions?.length === 0 && <p>{t('decisions.none')}</p>}
         {decisions !== undefined && decisions.length > 0 && <DecisionTable decisions={decisions} caption={t('decisions.list')} />}
       </section>
-      {can.procedural && <DraftForm />}
+      {can('decision:draft') && <DraftForm />}
     </Page>
   );
 }

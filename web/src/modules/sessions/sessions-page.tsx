@@ -5,16 +5,17 @@
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useBodyName, useFramework } from '../api/framework';
-import { useAction, useApi } from '../api/hooks';
-import { useLiveRefresh } from '../api/live';
-import type { SessionSummary, SessionView } from '../api/types';
-import { DateText, localToday } from '../components/format';
-import { placeProblem, ProblemBanner, SelectField, SubmitButton, TextField } from '../components/forms';
-import { Loading, Page } from '../components/page';
-import { useLabels } from '../i18n/labels';
-import { useSession } from '../session/session';
-import { DataTable } from '../components/data-table';
+import { useBodyName, useFramework } from '../../api/framework';
+import { useAction, useApi } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import type { SessionSummary, SessionView } from '../../api/types';
+import { DateText, localToday } from '../../components/format';
+import { placeProblem, ProblemBanner, SelectField, SubmitButton, TextField } from '../../components/forms';
+import { Loading, Page } from '../../components/page';
+import { useLabels } from '../../i18n/labels';
+import { useSignIn } from '../../sign-in/sign-in';
+import { DataTable } from '../../components/data-table';
+import { useSessionsTranslation } from './strings';
 
 interface ConveneBody {
   readonly body: string;
@@ -24,7 +25,7 @@ interface ConveneBody {
 }
 
 function ConveneForm(): ReactNode {
-  const { t } = useTranslation();
+  const ts = useSessionsTranslation();
   const labels = useLabels();
   const framework = useFramework();
   const navigate = useNavigate();
@@ -44,49 +45,50 @@ function ConveneForm(): ReactNode {
 
   return (
     <form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="convene-heading" noValidate>
-      <h2 id="convene-heading">{t('sessions.conveneTitle')}</h2>
+      <h2 id="convene-heading">{ts('conveneTitle')}</h2>
       <ProblemBanner problem={placed.top} focus />
       <div className="three-columns">
-        <SelectField label={t('sessions.body')} required value={body} error={placed.at('body')} onChange={(e) => { setBody(e.target.value); }}>
+        <SelectField label={ts('body')} required value={body} error={placed.at('body')} onChange={(e) => { setBody(e.target.value); }}>
           {(framework?.bodies ?? []).map((b) => (
             <option key={b.id} value={b.id}>
               {labels.pick(b.name)}
             </option>
           ))}
         </SelectField>
-        <TextField label={t('sessions.date')} type="date" required value={date} error={placed.at('date')} onChange={(e) => { setDate(e.target.value); }} />
-        <TextField label={t('sessions.place')} required value={place} error={placed.at('place')} onChange={(e) => { setPlace(e.target.value); }} />
+        <TextField label={ts('date')} type="date" required value={date} error={placed.at('date')} onChange={(e) => { setDate(e.target.value); }} />
+        <TextField label={ts('place')} required value={place} error={placed.at('place')} onChange={(e) => { setPlace(e.target.value); }} />
       </div>
-      <SelectField label={t('sessions.temporaryChair')} value={temporaryChair} error={placed.at('temporaryChair')} onChange={(e) => { setTemporaryChair(e.target.value); }}>
-        <option value="">{t('sessions.noTemporaryChair')}</option>
+      <SelectField label={ts('temporaryChair')} value={temporaryChair} error={placed.at('temporaryChair')} onChange={(e) => { setTemporaryChair(e.target.value); }}>
+        <option value="">{ts('noTemporaryChair')}</option>
         {(framework?.members ?? []).map((m) => (
           <option key={m} value={m}>
             {labels.state(m)} ({m})
           </option>
         ))}
       </SelectField>
-      <SubmitButton pending={action.pending}>{t('sessions.convene')}</SubmitButton>
+      <SubmitButton pending={action.pending}>{ts('convene')}</SubmitButton>
     </form>
   );
 }
 
 export function SessionsPage(): ReactNode {
   const { t } = useTranslation();
+  const ts = useSessionsTranslation();
   const labels = useLabels();
   const bodyName = useBodyName();
-  const { can } = useSession();
+  const { can } = useSignIn();
   const list = useApi<{ sessions: SessionSummary[] }>('/api/sessions');
   useLiveRefresh(['session-*'], list.reload);
   const sessions = list.data?.sessions;
 
   return (
-    <Page title={t('sessions.title')} problem={list.problem}>
+    <Page title={ts('title')} problem={list.problem}>
       <section className="card" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">{t('sessions.list')}</h2>
+        <h2 id="sessions-heading">{ts('list')}</h2>
         <Loading when={list.loading && sessions === undefined} />
-        {sessions?.length === 0 && <p>{t('sessions.none')}</p>}
+        {sessions?.length === 0 && <p>{ts('none')}</p>}
         {sessions !== undefined && sessions.length > 0 && (
-          <DataTable caption={t('sessions.list')} columns={[t('sessions.date'), t('sessions.body'), t('sessions.place'), t('sessions.chair'), t('sessions.status')]}>
+          <DataTable caption={ts('list')} columns={[ts('date'), ts('body'), ts('place'), ts('chair'), ts('status')]}>
             {sessions.map((s) => (
               <tr key={s.id}>
                 <th scope="row">
@@ -98,13 +100,13 @@ export function SessionsPage(): ReactNode {
                 <td>{bodyName(s.body)}</td>
                 <td>{s.place}</td>
                 <td>{s.chair === null ? t('common.dash') : labels.state(s.chair)}</td>
-                <td>{s.status === 'open' ? t('sessions.open') : t('sessions.closed')}</td>
+                <td>{s.status === 'open' ? ts('open') : ts('closed')}</td>
               </tr>
             ))}
           </DataTable>
         )}
       </section>
-      {can.procedural && <ConveneForm />}
+      {can('session:manage') && <ConveneForm />}
     </Page>
   );
 }

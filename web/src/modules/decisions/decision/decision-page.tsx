@@ -6,18 +6,24 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useBodyName } from '../../api/framework';
-import { useApi } from '../../api/hooks';
-import { useLiveRefresh } from '../../api/live';
-import type { DecisionView, SessionView } from '../../api/types';
-import { DateText, InstantText } from '../../components/format';
-import { Loading, Page } from '../../components/page';
-import { useLabels } from '../../i18n/labels';
-import { useSession } from '../../session/session';
+import { useBodyName } from '../../../api/framework';
+import { useApi } from '../../../api/hooks';
+import { useLiveRefresh } from '../../../api/live';
+import type { DecisionView, SessionView } from '../../../api/types';
+import { DateText, InstantText } from '../../../components/format';
+import { Loading, Page } from '../../../components/page';
+import { useLabels } from '../../../i18n/labels';
+import type { Principal } from '../../../sign-in/principal';
+import { useSignIn } from '../../../sign-in/sign-in';
 import { AccessionForm, CirculateForm, CloseButton, TableForm } from './decision-actions';
 import { NotificationStatus } from './notification-status';
-import { PositionForm } from './position-form';
+import { PositionForm } from '../../../components/position-form';
 import { OutcomeBox, PositionsTable, TallyBox } from './tally';
+
+/** The secretariat enters a state's act from the registered note that carries it; a delegate's own entry is its document. */
+function entersFromNote(principal: Principal | null): boolean {
+  return principal !== null && principal.role !== 'delegate';
+}
 
 function DecisionFacts({ view }: { readonly view: DecisionView }): ReactNode {
   const { t } = useTranslation();
@@ -73,9 +79,9 @@ function DecisionFacts({ view }: { readonly view: DecisionView }): ReactNode {
 /** The live count, and for an open procedure the forms to record a position and to close it. */
 function TallySection({ view, connected, onChange }: { readonly view: DecisionView; readonly connected: boolean; readonly onChange: () => void }): ReactNode {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const { can, principal } = useSignIn();
   const open = view.status === 'circulating' || view.status === 'tabled';
-  const recordable = view.awaiting.filter((s) => can.positionFor(s));
+  const recordable = view.awaiting.filter((s) => can('decision:position', s));
   // At a session, presence without objection is consent: the attendance completes the picture.
   const session = useApi<SessionView>(view.sessionId ? `/api/sessions/${encodeURIComponent(view.sessionId)}` : null);
   useLiveRefresh(view.sessionId ? [`session-${view.sessionId}`] : [], session.reload);
@@ -96,9 +102,9 @@ function TallySection({ view, connected, onChange }: { readonly view: DecisionVi
         </details>
       )}
       {open && recordable.length > 0 && (
-        <PositionForm decisionId={view.id} title={view.title} states={recordable} needsNote={can.procedural} onRecorded={onChange} />
+        <PositionForm decisionId={view.id} title={view.title} states={recordable} needsNote={entersFromNote(principal)} onRecorded={onChange} />
       )}
-      {open && can.procedural && <CloseButton view={view} onDone={onChange} />}
+      {open && can('decision:close') && <CloseButton view={view} onDone={onChange} />}
     </section>
   );
 }
@@ -106,13 +112,13 @@ function TallySection({ view, connected, onChange }: { readonly view: DecisionVi
 export function DecisionPage(): ReactNode {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { can } = useSession();
+  const { can, principal } = useSignIn();
   const id = useParams().id ?? '';
   const loaded = useApi<DecisionView>(`/api/decisions/${encodeURIComponent(id)}`);
   const connected = useLiveRefresh([`decision-${id}`, `notification-${id}:*`], loaded.reload);
   const view = loaded.data;
   const refresh = loaded.reload;
-  const outsiders = view?.result ? view.result.notBound.filter((s) => !view.acceded.includes(s) && can.positionFor(s)) : [];
+  const outsiders = view?.result ? view.result.notBound.filter((s) => !view.acceded.includes(s) && can('decision:accede', s)) : [];
 
   return (
     <Page title={view ? labels.pick(view.title) : t('decisions.title')} problem={loaded.problem}>
@@ -123,10 +129,10 @@ export function DecisionPage(): ReactNode {
       {view && (
         <>
           <DecisionFacts view={view} />
-          {can.procedural && view.status === 'draft' && (
+          {view.status === 'draft' && (can('decision:circulate') || can('session:manage')) && (
             <section className="card actions-card" aria-label={t('decisions.circulateTitle')}>
-              <CirculateForm view={view} onDone={refresh} />
-              <TableForm view={view} onDone={refresh} />
+              {can('decision:circulate') && <CirculateForm view={view} onDone={refresh} />}
+              {can('session:manage') && <TableForm view={view} onDone={refresh} />}
             </section>
           )}
           {view.status !== 'draft' && <TallySection view={view} connected={connected} onChange={refresh} />}
@@ -134,7 +140,7 @@ export function DecisionPage(): ReactNode {
             <section className="card" aria-labelledby="outcome-heading">
               <h2 id="outcome-heading">{t('decisions.outcome')}</h2>
               <OutcomeBox decision={view.result} acceded={view.acceded} />
-              {view.result.outcome === 'adopted' && outsiders.length > 0 && <AccessionForm view={view} states={outsiders} needsNote={can.procedural} onDone={refresh} />}
+              {view.result.outcome === 'adopted' && outsiders.length > 0 && <AccessionForm view={view} states={outsiders} needsNote={entersFromNote(principal)} onDone={refresh} />}
             </section>
           )}
           {(view.status === 'closed' || view.notifications.length > 0) && (

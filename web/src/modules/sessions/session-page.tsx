@@ -6,22 +6,23 @@
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useBodyName, useFramework } from '../api/framework';
-import { useAction, useApi } from '../api/hooks';
-import { useLiveRefresh } from '../api/live';
-import { query } from '../api/client';
-import type { DecisionSummary, Registry, SessionView } from '../api/types';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { DateText } from '../components/format';
-import { placeProblem, ProblemBanner, Saved, SelectField, StateField, SubmitButton } from '../components/forms';
-import { Loading, Page } from '../components/page';
-import { useLabels } from '../i18n/labels';
-import { useCarryingNote } from './decision/carrying-note';
-import { useSession } from '../session/session';
-import { DataTable } from '../components/data-table';
+import { useBodyName, useFramework } from '../../api/framework';
+import { useAction, useApi } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import { query } from '../../api/client';
+import type { DecisionSummary, Registry, SessionView } from '../../api/types';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DateText } from '../../components/format';
+import { placeProblem, ProblemBanner, Saved, SelectField, StateField, SubmitButton } from '../../components/forms';
+import { Loading, Page } from '../../components/page';
+import { useLabels } from '../../i18n/labels';
+import { useCarryingNote } from '../../components/carrying-note';
+import { useSignIn } from '../../sign-in/sign-in';
+import { DataTable } from '../../components/data-table';
+import { useSessionsTranslation } from './strings';
 
 function AgendaForm({ session, drafts, onDone }: { readonly session: SessionView; readonly drafts: readonly DecisionSummary[]; readonly onDone: () => void }): ReactNode {
-  const { t } = useTranslation();
+  const ts = useSessionsTranslation();
   const labels = useLabels();
   const action = useAction<{ decisionId: string }, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/items`);
   const [choice, setChoice] = useState('');
@@ -32,27 +33,27 @@ function AgendaForm({ session, drafts, onDone }: { readonly session: SessionView
     const result = await action.run({ decisionId });
     if (result.ok) onDone();
   };
-  if (drafts.length === 0) return <p className="hint">{t('sessions.noDrafts')}</p>;
+  if (drafts.length === 0) return <p className="hint">{ts('noDrafts')}</p>;
   return (
     <form className="subform" onSubmit={(event) => void submit(event)} aria-labelledby="agenda-form-heading" noValidate>
-      <h3 id="agenda-form-heading">{t('sessions.addItem')}</h3>
+      <h3 id="agenda-form-heading">{ts('addItem')}</h3>
       <ProblemBanner problem={placed.top} focus />
       <div className="inline-fields">
-        <SelectField label={t('sessions.draft')} value={decisionId} error={placed.at('decisionId')} onChange={(e) => { setChoice(e.target.value); }}>
+        <SelectField label={ts('draft')} value={decisionId} error={placed.at('decisionId')} onChange={(e) => { setChoice(e.target.value); }}>
           {drafts.map((d) => (
             <option key={d.id} value={d.id}>
               {labels.pick(d.title)} ({d.id})
             </option>
           ))}
         </SelectField>
-        <SubmitButton pending={action.pending}>{t('sessions.add')}</SubmitButton>
+        <SubmitButton pending={action.pending}>{ts('add')}</SubmitButton>
       </div>
     </form>
   );
 }
 
 function AttendanceRow({ session, state, editable, onDone }: { readonly session: SessionView; readonly state: string; readonly editable: boolean; readonly onDone: () => void }): ReactNode {
-  const { t } = useTranslation();
+  const ts = useSessionsTranslation();
   const labels = useLabels();
   const action = useAction<{ state: string; present: boolean }, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/attendance`);
   const present = session.attendance[state];
@@ -66,15 +67,15 @@ function AttendanceRow({ session, state, editable, onDone }: { readonly session:
       <th scope="row">
         {labels.state(state)} <span className="code">{state}</span>
       </th>
-      <td>{present === undefined ? t('sessions.notMarked') : present ? t('sessions.present') : t('sessions.absent')}</td>
+      <td>{present === undefined ? ts('notMarked') : present ? ts('present') : ts('absent')}</td>
       {editable && (
         <td>
           <div className="toggle-group">
-            <button type="button" aria-pressed={present === true} disabled={action.pending} aria-label={t('sessions.markPresent', { state: labels.state(state) })} onClick={() => { mark(true); }}>
-              {t('sessions.present')}
+            <button type="button" aria-pressed={present === true} disabled={action.pending} aria-label={ts('markPresent', { state: labels.state(state) })} onClick={() => { mark(true); }}>
+              {ts('present')}
             </button>
-            <button type="button" aria-pressed={present === false} disabled={action.pending} aria-label={t('sessions.markAbsent', { state: labels.state(state) })} onClick={() => { mark(false); }}>
-              {t('sessions.absent')}
+            <button type="button" aria-pressed={present === false} disabled={action.pending} aria-label={ts('markAbsent', { state: labels.state(state) })} onClick={() => { mark(false); }}>
+              {ts('absent')}
             </button>
           </div>
           <ProblemBanner problem={action.problem} focus />
@@ -90,7 +91,7 @@ function AttendanceRow({ session, state, editable, onDone }: { readonly session:
  * no-objection notices are offered.
  */
 function NoObjectionForm({ session, items, onDone }: { readonly session: SessionView; readonly items: readonly DecisionSummary[]; readonly onDone: () => void }): ReactNode {
-  const { t } = useTranslation();
+  const ts = useSessionsTranslation();
   const labels = useLabels();
   const action = useAction<{ decisionId: string; state: string; noteId: string }, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/no-objections`);
   const absent = Object.keys(session.attendance).filter((s) => !session.attendance[s]).sort();
@@ -108,29 +109,29 @@ function NoObjectionForm({ session, items, onDone }: { readonly session: Session
     if (!result.ok) return;
     const reference = offered.find((n) => n.id === noteId)?.reference ?? noteId;
     const title = items.find((d) => d.id === decisionId)?.title;
-    setAttached(t('sessions.noObjectionAttached', { state: labels.state(state), note: reference, decision: title ? labels.pick(title) : decisionId }));
+    setAttached(ts('noObjectionAttached', { state: labels.state(state), note: reference, decision: title ? labels.pick(title) : decisionId }));
     onDone();
   };
   return (
     <form className="subform" onSubmit={(event) => void submit(event)} aria-labelledby="no-objection-heading" noValidate>
-      <h3 id="no-objection-heading">{t('sessions.noObjectionTitle')}</h3>
-      <p className="hint">{t('sessions.noObjectionHint')}</p>
+      <h3 id="no-objection-heading">{ts('noObjectionTitle')}</h3>
+      <p className="hint">{ts('noObjectionHint')}</p>
       <ProblemBanner problem={placed.top} focus />
       <Saved show={attached !== null}>{attached}</Saved>
       {items.length === 0 || absent.length === 0 ? (
-        <p className="hint">{items.length === 0 ? t('sessions.noOpenItems') : t('sessions.noAbsentMembers')}</p>
+        <p className="hint">{items.length === 0 ? ts('noOpenItems') : ts('noAbsentMembers')}</p>
       ) : (
         <div className="inline-fields">
-          <SelectField label={t('sessions.item')} value={decisionId} error={placed.at('decisionId')} onChange={(e) => { setChoice({ ...choice, decisionId: e.target.value }); }}>
+          <SelectField label={ts('item')} value={decisionId} error={placed.at('decisionId')} onChange={(e) => { setChoice({ ...choice, decisionId: e.target.value }); }}>
             {items.map((d) => (
               <option key={d.id} value={d.id}>
                 {labels.pick(d.title)} ({d.id})
               </option>
             ))}
           </SelectField>
-          <StateField label={t('sessions.absentMember')} states={absent} value={state} error={placed.at('state')} onPick={(picked) => { setChoice({ ...choice, state: picked }); }} />
-          <SelectField label={t('sessions.noObjectionNote')} value={noteId} error={placed.at('noteId') ?? placed.at('note')} onChange={(e) => { note.choose(e.target.value); }}>
-            {offered.length === 0 && <option value="">{t('sessions.noNoteRegistered')}</option>}
+          <StateField label={ts('absentMember')} states={absent} value={state} error={placed.at('state')} onPick={(picked) => { setChoice({ ...choice, state: picked }); }} />
+          <SelectField label={ts('noObjectionNote')} value={noteId} error={placed.at('noteId') ?? placed.at('note')} onChange={(e) => { note.choose(e.target.value); }}>
+            {offered.length === 0 && <option value="">{ts('noNoteRegistered')}</option>}
             {offered.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.reference} · {n.authority} · {n.dated}
@@ -138,7 +139,7 @@ function NoObjectionForm({ session, items, onDone }: { readonly session: Session
             ))}
           </SelectField>
           <SubmitButton pending={action.pending} disabled={noteId === ''}>
-            {t('sessions.attachNoObjection')}
+            {ts('attachNoObjection')}
           </SubmitButton>
         </div>
       )}
@@ -147,7 +148,7 @@ function NoObjectionForm({ session, items, onDone }: { readonly session: Session
 }
 
 function CloseSession({ session, onDone }: { readonly session: SessionView; readonly onDone: () => void }): ReactNode {
-  const { t } = useTranslation();
+  const ts = useSessionsTranslation();
   const action = useAction<Record<string, never>, SessionView>(`/api/sessions/${encodeURIComponent(session.id)}/close`);
   const [confirming, setConfirming] = useState(false);
   const send = async (): Promise<void> => {
@@ -157,13 +158,13 @@ function CloseSession({ session, onDone }: { readonly session: SessionView; read
   };
   return (
     <section className="card" aria-labelledby="close-session-heading">
-      <h2 id="close-session-heading">{t('sessions.closeTitle')}</h2>
+      <h2 id="close-session-heading">{ts('closeTitle')}</h2>
       <ProblemBanner problem={action.problem} focus />
       <button type="button" className="danger" disabled={action.pending} onClick={() => { setConfirming(true); }}>
-        {t('sessions.close')}
+        {ts('close')}
       </button>
-      <ConfirmDialog open={confirming} title={t('sessions.closeTitle')} confirmLabel={t('sessions.close')} onCancel={() => { setConfirming(false); }} onConfirm={() => void send()}>
-        <p>{t('sessions.confirmClose')}</p>
+      <ConfirmDialog open={confirming} title={ts('closeTitle')} confirmLabel={ts('close')} onCancel={() => { setConfirming(false); }} onConfirm={() => void send()}>
+        <p>{ts('confirmClose')}</p>
       </ConfirmDialog>
     </section>
   );
@@ -171,10 +172,11 @@ function CloseSession({ session, onDone }: { readonly session: SessionView; read
 
 export function SessionPage(): ReactNode {
   const { t } = useTranslation();
+  const ts = useSessionsTranslation();
   const labels = useLabels();
   const bodyName = useBodyName();
   const framework = useFramework();
-  const { can } = useSession();
+  const { can } = useSignIn();
   const id = useParams().id ?? '';
   const loaded = useApi<SessionView>(`/api/sessions/${encodeURIComponent(id)}`);
   const decisions = useApi<{ decisions: DecisionSummary[] }>('/api/decisions');
@@ -186,16 +188,16 @@ export function SessionPage(): ReactNode {
     loaded.reload();
     decisions.reload();
   };
-  const editable = can.procedural && session?.status === 'open';
+  const editable = can('session:manage') && session?.status === 'open';
   // Attendance is asked of the members on the session's day, not of every party the pack names.
   const registry = useApi<Registry>(session ? `/api/registry${query({ asOf: session.date })}` : null);
   const seated = registry.data ? registry.data.parties.filter((p) => p.role === 'member' && (p.status === 'member' || p.status === 'withdrawal-pending')).map((p) => p.party) : (framework?.members ?? []);
   const members = session ? [...new Set([...seated, ...Object.keys(session.attendance)])].sort() : [];
 
   return (
-    <Page title={session ? `${bodyName(session.body)} — ${session.date}` : t('sessions.title')} problem={loaded.problem}>
+    <Page title={session ? `${bodyName(session.body)} — ${session.date}` : ts('title')} problem={loaded.problem}>
       <p>
-        <Link to="/sessions">← {t('sessions.back')}</Link>
+        <Link to="/sessions">← {ts('back')}</Link>
       </p>
       <Loading when={loaded.loading && session === undefined} />
       {session && (
@@ -205,25 +207,25 @@ export function SessionPage(): ReactNode {
               {session.id}
             </h2>
             <dl className="facts facts-wide">
-              <dt>{t('sessions.body')}</dt>
+              <dt>{ts('body')}</dt>
               <dd>{bodyName(session.body)}</dd>
-              <dt>{t('sessions.date')}</dt>
+              <dt>{ts('date')}</dt>
               <dd>
                 <DateText value={session.date} />
               </dd>
-              <dt>{t('sessions.place')}</dt>
+              <dt>{ts('place')}</dt>
               <dd>{session.place}</dd>
-              <dt>{t('sessions.chair')}</dt>
+              <dt>{ts('chair')}</dt>
               <dd data-testid="session-chair">{session.chair === null ? t('common.dash') : `${labels.state(session.chair)} (${session.chair})`}</dd>
-              <dt>{t('sessions.status')}</dt>
-              <dd>{session.status === 'open' ? t('sessions.open') : t('sessions.closed')}</dd>
+              <dt>{ts('status')}</dt>
+              <dd>{session.status === 'open' ? ts('open') : ts('closed')}</dd>
             </dl>
           </section>
           <div className="two-columns">
             <section className="card" aria-labelledby="agenda-heading">
-              <h2 id="agenda-heading">{t('sessions.agenda')}</h2>
+              <h2 id="agenda-heading">{ts('agenda')}</h2>
               {session.agenda.length === 0 ? (
-                <p>{t('sessions.emptyAgenda')}</p>
+                <p>{ts('emptyAgenda')}</p>
               ) : (
                 <ol className="agenda">
                   {session.agenda.map((decisionId) => {
@@ -241,8 +243,8 @@ export function SessionPage(): ReactNode {
               {editable && <NoObjectionForm session={session} items={all.filter((d) => session.agenda.includes(d.id) && d.status === 'tabled')} onDone={reload} />}
             </section>
             <section className="card" aria-labelledby="attendance-heading">
-              <h2 id="attendance-heading">{t('sessions.attendance')}</h2>
-              <DataTable caption={t('sessions.attendance')} columns={[t('common.state'), t('sessions.attendance'), editable && t('sessions.mark')]}>
+              <h2 id="attendance-heading">{ts('attendance')}</h2>
+              <DataTable caption={ts('attendance')} columns={[t('common.state'), ts('attendance'), editable && ts('mark')]}>
                 {members.map((state) => (
                   <AttendanceRow key={state} session={session} state={state} editable={editable} onDone={reload} />
                 ))}

@@ -5,11 +5,11 @@
  */
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAction } from '../../api/hooks';
-import { POSITION_WORDS, type DecisionView, type Localized, type PositionWord } from '../../api/types';
-import { ConfirmDialog } from '../../components/confirm-dialog';
-import { placeProblem, ProblemBanner, SelectField, StateField, SubmitButton } from '../../components/forms';
-import { useLabels } from '../../i18n/labels';
+import { useAction } from '../api/hooks';
+import { POSITION_WORDS, type DecisionView, type Localized, type PositionWord } from '../api/types';
+import { ConfirmDialog } from './confirm-dialog';
+import { placeProblem, ProblemBanner, SelectField, StateField, SubmitButton } from './forms';
+import { useLabels } from '../i18n/labels';
 import { CarryingNoteField, NoNoteNotice, useCarryingNote } from './carrying-note';
 
 interface PositionBody {

@@ -4,13 +4,13 @@
  */
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAction, useApi } from '../../api/hooks';
-import type { DecisionView, SessionSummary, SessionView } from '../../api/types';
-import { ConfirmDialog } from '../../components/confirm-dialog';
-import { formatInstant, localToday, toLocalInput } from '../../components/format';
-import { placeProblem, ProblemBanner, SelectField, StateField, SubmitButton, TextField } from '../../components/forms';
-import { useLabels } from '../../i18n/labels';
-import { CarryingNoteField, NoNoteNotice, useCarryingNote } from './carrying-note';
+import { useAction, useApi } from '../../../api/hooks';
+import type { DecisionView, SessionSummary, SessionView } from '../../../api/types';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { formatInstant, localToday, toLocalInput } from '../../../components/format';
+import { placeProblem, ProblemBanner, SelectField, StateField, SubmitButton, TextField } from '../../../components/forms';
+import { useLabels } from '../../../i18n/labels';
+import { CarryingNoteField, NoNoteNotice, useCarryingNote } from '../../../components/carrying-note';
 
 type Done = (view: DecisionView) => void;
 

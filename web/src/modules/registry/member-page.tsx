@@ -5,16 +5,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../api/hooks';
-import { useLiveRefresh } from '../api/live';
-import type { PartyRecord } from '../api/types';
-import { AsOfForm, useAsOf } from '../components/as-of-form';
-import { Cites, DateText, localToday, Recorded } from '../components/format';
-import { Loading, Page } from '../components/page';
-import { NoteTable, StatementList } from '../components/records';
-import { Timeline } from '../components/timeline';
-import { useLabels } from '../i18n/labels';
-import { categoryOf } from '../map/standing';
+import { useApi } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import type { PartyRecord } from '../../api/types';
+import { AsOfForm, useAsOf } from '../../components/as-of-form';
+import { Cites, DateText, localToday, Recorded } from '../../components/format';
+import { Loading, Page } from '../../components/page';
+import { NoteTable, StatementList } from '../../components/records';
+import { Timeline } from '../../components/timeline';
+import { useLabels } from '../../i18n/labels';
+import { categoryOf } from '../../map/standing';
 
 export function MemberPage(): ReactNode {
   const { t } = useTranslation();

@@ -4,17 +4,17 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/hooks';
-import { useLiveRefresh } from '../api/live';
-import type { Overview } from '../api/types';
-import { DecisionTable, NotificationTable } from '../components/decision-bits';
-import { DateText } from '../components/format';
-import { Loading, Page } from '../components/page';
-import { StandingTable } from '../components/standing-table';
-import { useLabels } from '../i18n/labels';
+import { useApi } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import type { Overview } from '../../api/types';
+import { DecisionTable, NotificationTable } from '../../components/decision-bits';
+import { DateText } from '../../components/format';
+import { Loading, Page } from '../../components/page';
+import { StandingTable } from '../../components/standing-table';
+import { useLabels } from '../../i18n/labels';
 
 // The map brings the projection code and the atlas; it loads after the rest of the page.
-const MemberMap = lazy(() => import('../map/member-map').then((m) => ({ default: m.MemberMap })));
+const MemberMap = lazy(() => import('../../map/member-map').then((m) => ({ default: m.MemberMap })));
 
 export function DashboardPage(): ReactNode {
   const { t } = useTranslation();

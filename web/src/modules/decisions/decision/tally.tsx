@@ -4,11 +4,11 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision, DecisionView, RecordedPosition } from '../../api/types';
-import { OutcomeBadge } from '../../components/decision-bits';
-import { Cites, InstantText, Recorded } from '../../components/format';
-import { useLabels } from '../../i18n/labels';
-import { DataTable } from '../../components/data-table';
+import type { Decision, DecisionView, RecordedPosition } from '../../../api/types';
+import { OutcomeBadge } from '../../../components/decision-bits';
+import { Cites, InstantText, Recorded } from '../../../components/format';
+import { useLabels } from '../../../i18n/labels';
+import { DataTable } from '../../../components/data-table';
 
 /** Every state that has, or owes, a position. */
 export function statesOf(view: DecisionView): string[] {

@@ -5,11 +5,11 @@
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useFramework } from '../api/framework';
-import { useAction } from '../api/hooks';
-import type { DecisionView } from '../api/types';
-import { placeProblem, ProblemBanner, SelectField, SubmitButton, TextArea, TextField } from '../components/forms';
-import { useLabels } from '../i18n/labels';
+import { useFramework } from '../../api/framework';
+import { useAction } from '../../api/hooks';
+import type { DecisionView } from '../../api/types';
+import { placeProblem, ProblemBanner, SelectField, SubmitButton, TextArea, TextField } from '../../components/forms';
+import { useLabels } from '../../i18n/labels';
 
 const FIELDS = ['title.en', 'title.ru', 'text.en', 'text.ru', 'body', 'question', 'initiator'];
 

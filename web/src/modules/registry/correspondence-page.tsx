@@ -4,16 +4,16 @@
  */
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFramework } from '../api/framework';
-import { useAction, useApi } from '../api/hooks';
-import { useLiveRefresh } from '../api/live';
-import { NOTE_KINDS, type NoteKind, type OfficialNote, type PublicStatement } from '../api/types';
-import { localToday } from '../components/format';
-import { placeProblem, ProblemBanner, Saved, SelectField, SubmitButton, TextArea, TextField } from '../components/forms';
-import { Loading, Page } from '../components/page';
-import { NoteTable, StatementList } from '../components/records';
-import { useLabels } from '../i18n/labels';
-import { useSession } from '../session/session';
+import { useFramework } from '../../api/framework';
+import { useAction, useApi } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import { NOTE_KINDS, type NoteKind, type OfficialNote, type PublicStatement } from '../../api/types';
+import { localToday } from '../../components/format';
+import { placeProblem, ProblemBanner, Saved, SelectField, SubmitButton, TextArea, TextField } from '../../components/forms';
+import { Loading, Page } from '../../components/page';
+import { NoteTable, StatementList } from '../../components/records';
+import { useLabels } from '../../i18n/labels';
+import { useSignIn } from '../../sign-in/sign-in';
 
 function StateOptions(): ReactNode {
   const framework = useFramework();
@@ -29,19 +29,24 @@ function StateOptions(): ReactNode {
   );
 }
 
+/** The sender choice that asks for a code: a state outside the framework (an applicant) writes too. */
+const OTHER_SENDER = '*';
+
 function NoteForm({ onDone }: { readonly onDone: () => void }): ReactNode {
   const { t } = useTranslation();
   const labels = useLabels();
   const framework = useFramework();
   const action = useAction<Omit<OfficialNote, 'id'>, { note: OfficialNote }>('/api/correspondence');
   const [senderChoice, setSender] = useState('');
+  const [otherSender, setOtherSender] = useState('');
   const [authority, setAuthority] = useState('');
   const [reference, setReference] = useState('');
   const [dated, setDated] = useState(localToday);
   const [kind, setKind] = useState<NoteKind>('other');
   const [subject, setSubject] = useState('');
   const [saved, setSaved] = useState(false);
-  const sender = senderChoice || (framework?.members[0] ?? '');
+  const other = senderChoice === OTHER_SENDER;
+  const sender = other ? otherSender.trim().toUpperCase() : senderChoice || (framework?.members[0] ?? '');
   const placed = placeProblem(action.problem, ['sender', 'authority', 'reference', 'dated', 'kind', 'subject']);
 
   const submit = async (event: SyntheticEvent): Promise<void> => {
@@ -62,9 +67,22 @@ function NoteForm({ onDone }: { readonly onDone: () => void }): ReactNode {
       <h3 id="note-form-heading">{t('correspondence.registerTitle')}</h3>
       <ProblemBanner problem={placed.top} focus />
       <div className="two-columns">
-        <SelectField label={t('correspondence.sender')} required value={sender} error={placed.at('sender')} onChange={(e) => { setSender(e.target.value); }}>
+        <SelectField label={t('correspondence.sender')} required value={other ? OTHER_SENDER : sender} error={other ? undefined : placed.at('sender')} onChange={(e) => { setSender(e.target.value); }}>
           <StateOptions />
+          <option value={OTHER_SENDER}>{t('correspondence.otherSender')}</option>
         </SelectField>
+        {other && (
+          <TextField
+            label={t('correspondence.senderCode')}
+            required
+            value={otherSender}
+            maxLength={3}
+            autoCapitalize="characters"
+            pattern="[A-Za-z]{3}"
+            error={placed.at('sender')}
+            onChange={(e) => { setOtherSender(e.target.value); }}
+          />
+        )}
         <SelectField
           label={t('correspondence.kind')}
           required
@@ -140,11 +158,11 @@ function StatementForm({ onDone }: { readonly onDone: () => void }): ReactNode {
 
 export function CorrespondencePage(): ReactNode {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const { can } = useSignIn();
   const labels = useLabels();
   const framework = useFramework();
   const [filter, setFilter] = useState('');
-  const notes = useApi<{ notes: OfficialNote[] }>(can.readNotes ? '/api/correspondence' : null);
+  const notes = useApi<{ notes: OfficialNote[] }>(can('correspondence:read') ? '/api/correspondence' : null);
   const statements = useApi<{ statements: PublicStatement[] }>(`/api/statements${filter === '' ? '' : `?state=${encodeURIComponent(filter)}`}`);
   useLiveRefresh(['note-*'], notes.reload);
   useLiveRefresh(['statement-*'], statements.reload);
@@ -153,13 +171,13 @@ export function CorrespondencePage(): ReactNode {
     <Page title={t('correspondence.title')} problem={notes.problem ?? statements.problem}>
       <p className="intro">{t('correspondence.intro')}</p>
       <div className="correspondence">
-        {can.readNotes && (
+        {can('correspondence:read') && (
           <section className="card notes" aria-labelledby="notes-heading">
             <h2 id="notes-heading">{t('correspondence.notes')}</h2>
             <Loading when={notes.loading && notes.data === undefined} />
             {notes.data?.notes.length === 0 && <p>{t('correspondence.noNotes')}</p>}
             {notes.data !== undefined && notes.data.notes.length > 0 && <NoteTable notes={notes.data.notes} caption={t('correspondence.notes')} />}
-            {can.procedural && <NoteForm onDone={notes.reload} />}
+            {can('correspondence:register') && <NoteForm onDone={notes.reload} />}
           </section>
         )}
         <section className="card statements" aria-labelledby="statements-heading">
@@ -175,7 +193,7 @@ export function CorrespondencePage(): ReactNode {
           <Loading when={statements.loading && statements.data === undefined} />
           {statements.data?.statements.length === 0 && <p>{t('correspondence.noStatements')}</p>}
           {statements.data !== undefined && statements.data.statements.length > 0 && <StatementList statements={statements.data.statements} />}
-          {can.recordStatements && <StatementForm onDone={statements.reload} />}
+          {can('statement:record') && <StatementForm onDone={statements.reload} />}
         </section>
       </div>
     </Page>

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/hooks';
-import { useLiveRefresh } from '../api/live';
-import type { Registry } from '../api/types';
-import { AsOfForm, useAsOf } from '../components/as-of-form';
-import { Loading, Page } from '../components/page';
-import { StandingTable } from '../components/standing-table';
+import { useApi } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import type { Registry } from '../../api/types';
+import { AsOfForm, useAsOf } from '../../components/as-of-form';
+import { Loading, Page } from '../../components/page';
+import { StandingTable } from '../../components/standing-table';
 
 export function MembersPage(): ReactNode {
   const { t } = useTranslation();

@@ -1,17 +1,20 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionView } from '../../api/types';
-import { AcknowledgeButton } from '../../components/acknowledge-button';
-import { InstantText } from '../../components/format';
-import { useLabels } from '../../i18n/labels';
-import { useSession } from '../../session/session';
-import { DataTable } from '../../components/data-table';
+import type { DecisionView } from '../../../api/types';
+import { AcknowledgeButton } from '../../../components/acknowledge-button';
+import { InstantText } from '../../../components/format';
+import { useLabels } from '../../../i18n/labels';
+import { useSignIn } from '../../../sign-in/sign-in';
+import { DataTable } from '../../../components/data-table';
 
 /** Per member: when it was notified, when delivery was confirmed, when and how it acknowledged. */
 export function NotificationStatus({ view, onChange }: { readonly view: DecisionView; readonly onChange: () => void }): ReactNode {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { can } = useSession();
+  const { principal, can } = useSignIn();
+  // The receipt is the state's own act: its delegate's, or its authority's by the mailed link. The
+  // secretariat, though the server lets it, does not acknowledge for a member from this table.
+  const acknowledges = (state: string): boolean => principal?.state === state && can('notification:acknowledge', state);
   const receivedBy = (via: string): string => (via === 'link' ? t('decisions.viaLink') : via === 'delegate' ? t('decisions.viaDelegate') : t('decisions.via', { via }));
   if (view.notifications.length === 0) return <p>{t('decisions.noNotifications')}</p>;
   return (
@@ -33,7 +36,7 @@ export function NotificationStatus({ view, onChange }: { readonly view: Decision
                 </span> <InstantText value={n.acknowledgedAt} />
                 {n.acknowledgedVia !== null && <> ({receivedBy(n.acknowledgedVia)})</>}
               </>
-            ) : can.acknowledgeFor(n.state) ? (
+            ) : acknowledges(n.state) ? (
               <AcknowledgeButton decisionId={view.id} state={n.state} title={view.title} onDone={onChange} />
             ) : (
               t('decisions.notYet')

@@ -5,17 +5,26 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useBodyName } from '../api/framework';
-import { get } from '../api/client';
-import { useApi } from '../api/hooks';
-import { useLiveRefresh } from '../api/live';
-import type { DecisionSummary, DecisionView, NotificationView } from '../api/types';
-import { AcknowledgeButton } from '../components/acknowledge-button';
-import { InstantText } from '../components/format';
-import { Loading, Page } from '../components/page';
-import { useLabels } from '../i18n/labels';
-import { useSession } from '../session/session';
-import { PositionForm } from './decision/position-form';
+import { useBodyName } from '../../api/framework';
+import { get } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import type { DecisionSummary, DecisionView, NotificationView } from '../../api/types';
+import { AcknowledgeButton } from '../../components/acknowledge-button';
+import { InstantText } from '../../components/format';
+import { Loading, Page } from '../../components/page';
+import { PositionForm } from '../../components/position-form';
+import { useLabels } from '../../i18n/labels';
+import type { Principal } from '../../sign-in/principal';
+import { useSignIn } from '../../sign-in/sign-in';
+
+/**
+ * The inbox is a member's: what its delegate must acknowledge and answer. The secretariat, also
+ * granted acknowledgement, follows every state's notifications on the decisions themselves.
+ */
+export function hasInbox(principal: Principal): boolean {
+  return principal.role === 'delegate' && principal.state !== null;
+}
 
 /** The open procedures' full views: only these say which states still owe a position. */
 function useOpenViews(open: readonly DecisionSummary[] | null): { views: DecisionView[] | undefined; reload: () => void } {
@@ -63,10 +72,11 @@ function AwaitingProcedure({ view, state, onRecorded }: { readonly view: Decisio
 export function InboxPage(): ReactNode {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { account, can } = useSession();
-  const state = account?.state ?? '';
-  const notifications = useApi<{ notifications: NotificationView[] }>(can.seeInbox ? '/api/notifications?pending=true' : null);
-  const decisions = useApi<{ decisions: DecisionSummary[] }>(can.seeInbox ? '/api/decisions' : null);
+  const { principal, can } = useSignIn();
+  const state = principal?.state ?? '';
+  const mine = principal !== null && hasInbox(principal) && can('notification:acknowledge', state);
+  const notifications = useApi<{ notifications: NotificationView[] }>(mine ? '/api/notifications?pending=true' : null);
+  const decisions = useApi<{ decisions: DecisionSummary[] }>(mine ? '/api/decisions' : null);
   const open = (decisions.data?.decisions ?? []).filter((d) => d.status === 'circulating' || d.status === 'tabled');
   const views = useOpenViews(decisions.data === undefined ? null : open);
   useLiveRefresh(['notification-*', 'decision-*'], () => {
@@ -75,7 +85,7 @@ export function InboxPage(): ReactNode {
     views.reload();
   });
 
-  if (!can.seeInbox) {
+  if (!mine) {
     return (
       <Page title={t('inbox.title')}>
         <p className="problem">{t('common.notPermitted')}</p>

@@ -3,16 +3,16 @@
  * it and when, and the hashes that chain it to the one before; and the check of that chain.
  */
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { query } from '../api/client';
-import { useAction, useApi } from '../api/hooks';
-import { useLiveRefresh } from '../api/live';
-import type { LedgerPage as LedgerAnswer, Verification } from '../api/types';
-import { InstantText } from '../components/format';
-import { ProblemBanner } from '../components/forms';
-import { Loading, Page } from '../components/page';
-import { DataTable } from '../components/data-table';
+import { query } from '../../api/client';
+import { useAction, useApi } from '../../api/hooks';
+import { useLiveRefresh } from '../../api/live';
+import type { LedgerPage as LedgerAnswer, Verification } from '../../api/types';
+import { InstantText } from '../../components/format';
+import { ProblemBanner } from '../../components/forms';
+import { Loading, Page } from '../../components/page';
+import { DataTable } from '../../components/data-table';
+import { useLedgerTranslation } from './strings';
 
 const LIMIT = 50;
 
@@ -25,7 +25,7 @@ function ShortHash({ hash }: { readonly hash: string }): ReactNode {
 }
 
 function VerifyChain(): ReactNode {
-  const { t } = useTranslation();
+  const ts = useLedgerTranslation();
   const action = useAction<Record<string, never>, Verification>('/api/ledger/verification');
   const [result, setResult] = useState<Verification | undefined>(undefined);
   return (
@@ -41,15 +41,15 @@ function VerifyChain(): ReactNode {
           });
         }}
       >
-        {action.pending ? t('ledger.verifying') : t('ledger.verify')}
+        {action.pending ? ts('verifying') : ts('verify')}
       </button>
       <div role="status" className="verify-result" data-testid="verification">
         {result?.ok === true && (
           <p className="ok">
-            {t('ledger.verified', { checked: result.count })} {t('ledger.headHash')}: <ShortHash hash={result.headHash} />
+            {ts('verified', { checked: result.count })} {ts('headHash')}: <ShortHash hash={result.headHash} />
           </p>
         )}
-        {result?.ok === false && <p className="problem">{t('ledger.broken', { failedAt: result.seq, reason: result.reason })}</p>}
+        {result?.ok === false && <p className="problem">{ts('broken', { failedAt: result.seq, reason: result.reason })}</p>}
       </div>
       <ProblemBanner problem={action.problem} focus />
     </div>
@@ -57,7 +57,7 @@ function VerifyChain(): ReactNode {
 }
 
 export function LedgerPage(): ReactNode {
-  const { t } = useTranslation();
+  const ts = useLedgerTranslation();
   const [params] = useSearchParams();
   const beforeParam = Number(params.get('before'));
   const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
@@ -70,15 +70,15 @@ export function LedgerPage(): ReactNode {
   const newerBefore = newest === undefined ? undefined : newest + LIMIT + 1;
 
   return (
-    <Page title={t('ledger.title')} problem={page.problem} actions={<VerifyChain />}>
+    <Page title={ts('title')} problem={page.problem} actions={<VerifyChain />}>
       <p className="intro">
-        {t('ledger.intro')} {page.data && t('ledger.head', { head })}
+        {ts('intro')} {page.data && ts('head', { head })}
       </p>
       <Loading when={page.loading && page.data === undefined} />
-      {page.data && entries.length === 0 && <p>{t('ledger.empty')}</p>}
+      {page.data && entries.length === 0 && <p>{ts('empty')}</p>}
       {entries.length > 0 && (
         <div className="card table-wrap">
-          <DataTable caption={t('ledger.title')} className="ledger" columns={[t('ledger.seq'), t('ledger.stream'), t('ledger.type'), t('ledger.actor'), t('ledger.validAt'), t('ledger.recordedAt'), t('ledger.prevHash'), t('ledger.hash')]}>
+          <DataTable caption={ts('title')} className="ledger" columns={[ts('seq'), ts('stream'), ts('type'), ts('actor'), ts('validAt'), ts('recordedAt'), ts('prevHash'), ts('hash')]}>
             {entries.map((e) => (
               <tr key={e.seq} data-testid={`entry-${e.seq}`}>
                 <th scope="row" className="num">
@@ -89,7 +89,7 @@ export function LedgerPage(): ReactNode {
                 </td>
                 <td>
                   <code>{e.type}</code>
-                  {e.reconstructed && <span className="meta"> · {t('ledger.reconstructed')}</span>}
+                  {e.reconstructed && <span className="meta"> · {ts('reconstructed')}</span>}
                 </td>
                 <td>{e.actor}</td>
                 <td>
@@ -109,12 +109,12 @@ export function LedgerPage(): ReactNode {
           </DataTable>
         </div>
       )}
-      <nav aria-label={t('ledger.pagination')} className="pagination">
-        {before !== undefined && <Link to="/ledger">{t('ledger.newest')}</Link>}
+      <nav aria-label={ts('pagination')} className="pagination">
+        {before !== undefined && <Link to="/ledger">{ts('newest')}</Link>}
         {before !== undefined && newerBefore !== undefined && (
-          <Link to={newerBefore > head ? '/ledger' : `/ledger?before=${newerBefore}`}>{t('ledger.newer')}</Link>
+          <Link to={newerBefore > head ? '/ledger' : `/ledger?before=${newerBefore}`}>{ts('newer')}</Link>
         )}
-        {oldest !== undefined && oldest > 1 && <Link to={`/ledger?before=${oldest}`}>{t('ledger.older')}</Link>}
+        {oldest !== undefined && oldest > 1 && <Link to={`/ledger?before=${oldest}`}>{ts('older')}</Link>}
       </nav>
     </Page>
   );
