@@ -98,7 +98,7 @@ export async function disableAccount(c: Concord, username: string, by: Actor): P
   const at = c.clock.now().toISOString();
   return appendAll(c, [accountAct(username, 'AccountDisabled', at, { username })], by, { ...toAccount(row), disabledAt: at }, 'disable account', async (trx) => {
     await trx.updateTable('accounts').set({ disabled_at: at }).where('username', '=', username).execute();
-    await trx.deleteFrom('web_sessions').where('username', '=', username).execute();
+    await trx.deleteFrom('sign_ins').where('username', '=', username).execute();
     await trx.updateTable('api_tokens').set({ revoked_at: at }).where('username', '=', username).where('revoked_at', 'is', null).execute();
   });
 }
@@ -106,10 +106,10 @@ export async function disableAccount(c: Concord, username: string, by: Actor): P
 /**
  * Changes the password. Every other session of the account ends with it: a password is changed
  * when it may be known to someone else, who may be signed in with it. The session that made the
- * change (`keepSession`) stays; API tokens stay, being revoked one by one. A wrong current
+ * change (`keepSignIn`) stays; API tokens stay, being revoked one by one. A wrong current
  * password counts towards the lock as at sign-in.
  */
-export async function changePassword(c: Concord, username: string, change: { current: string; next: string }, by: Actor, keepSession?: string): Promise<Outcome<Account>> {
+export async function changePassword(c: Concord, username: string, change: { current: string; next: string }, by: Actor, keepSignIn?: string): Promise<Outcome<Account>> {
   const row = await c.database.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
   if (!row) return refuse(c, 'change password', { code: 'not-found', field: 'username', message: `no account "${username}"` }, by);
   const now = c.clock.now().toISOString();
@@ -117,7 +117,7 @@ export async function changePassword(c: Concord, username: string, change: { cur
   if (!(await verify(row.password_hash, change.current))) {
     // Guessing here is guessing at sign-in: the same count locks the account, and ends the guesser's session.
     const locked = await countFailure(c, username);
-    if (locked !== undefined) await c.database.db.deleteFrom('web_sessions').where('username', '=', username).execute();
+    if (locked !== undefined) await c.database.db.deleteFrom('sign_ins').where('username', '=', username).execute();
     const message = locked === undefined ? 'the current password is not correct' : `the current password is not correct; after ${MAX_FAILED_LOGINS} wrong passwords the account is locked until ${locked} and signed out everywhere`;
     return refuse(c, 'change password', { code: 'wrong-password', field: 'current', message }, by);
   }
@@ -127,21 +127,21 @@ export async function changePassword(c: Concord, username: string, change: { cur
   const at = c.clock.now().toISOString();
   const act = appendAll(c, [accountAct(username, 'PasswordChanged', at, { username })], { actor: by.actor }, { ...toAccount(row), mustChangePassword: false }, 'change password', async (trx) => {
     // Guesses sent at once are checked at once: one that comes right after the lock has ended this session changes nothing.
-    if (keepSession !== undefined && !(await trx.selectFrom('web_sessions').select('id_hash').where('id_hash', '=', digest(keepSession)).executeTakeFirst())) throw new SessionEnded();
+    if (keepSignIn !== undefined && !(await trx.selectFrom('sign_ins').select('id_hash').where('id_hash', '=', digest(keepSignIn)).executeTakeFirst())) throw new SignInEnded();
     await trx.updateTable('accounts').set({ password_hash: passwordHash, must_change_password: 0, failed_logins: 0 }).where('username', '=', username).execute();
     await trx
-      .deleteFrom('web_sessions')
+      .deleteFrom('sign_ins')
       .where('username', '=', username)
-      .where('id_hash', '!=', keepSession === undefined ? '' : digest(keepSession))
+      .where('id_hash', '!=', keepSignIn === undefined ? '' : digest(keepSignIn))
       .execute();
   });
   return act.catch((error: unknown) => {
-    if (error instanceof SessionEnded) return refuse(c, 'change password', { code: 'signed-out', field: 'session', message: 'the session has ended; sign in again' }, by);
+    if (error instanceof SignInEnded) return refuse(c, 'change password', { code: 'signed-out', field: 'session', message: 'the session has ended; sign in again' }, by);
     throw error;
   });
 }
 
-class SessionEnded extends Error {}
+class SignInEnded extends Error {}
 
 // ── Signing in ──────────────────────────────────────────────────────────────────────────────
 
@@ -182,8 +182,8 @@ export async function signIn(c: Concord, username: string, password: string, bac
   const expiresAt = new Date(Date.parse(now) + SESSION_HOURS * 3_600_000).toISOString();
   await c.database.db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({ failed_logins: 0 }).where('username', '=', username).execute();
-    await trx.insertInto('web_sessions').values({ id_hash: digest(sessionId), username, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute();
-    await trx.deleteFrom('web_sessions').where('expires_at', '<', now).execute();
+    await trx.insertInto('sign_ins').values({ id_hash: digest(sessionId), username, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute();
+    await trx.deleteFrom('sign_ins').where('expires_at', '<', now).execute();
   });
   return { ok: true, value: { account: toAccount(row), sessionId, csrfToken, expiresAt } };
 }
@@ -203,17 +203,17 @@ async function countFailure(c: Concord, username: string): Promise<string | unde
 }
 
 export async function signOut(c: Concord, sessionId: string): Promise<void> {
-  await c.database.db.deleteFrom('web_sessions').where('id_hash', '=', digest(sessionId)).execute();
+  await c.database.db.deleteFrom('sign_ins').where('id_hash', '=', digest(sessionId)).execute();
 }
 
 /** The signed-in principal of a session cookie, with the session's CSRF token. */
-export async function sessionPrincipal(c: Concord, sessionId: string): Promise<{ principal: Principal; account: Account; csrfToken: string } | undefined> {
+export async function signInPrincipal(c: Concord, sessionId: string): Promise<{ principal: Principal; account: Account; csrfToken: string } | undefined> {
   const row = await c.database.db
-    .selectFrom('web_sessions')
-    .innerJoin('accounts', 'accounts.username', 'web_sessions.username')
+    .selectFrom('sign_ins')
+    .innerJoin('accounts', 'accounts.username', 'sign_ins.username')
     .selectAll('accounts')
-    .select(['web_sessions.csrf_token', 'web_sessions.expires_at'])
-    .where('web_sessions.id_hash', '=', digest(sessionId))
+    .select(['sign_ins.csrf_token', 'sign_ins.expires_at'])
+    .where('sign_ins.id_hash', '=', digest(sessionId))
     .executeTakeFirst();
   if (!row || row.disabled_at !== null || row.expires_at <= c.clock.now().toISOString()) return undefined;
   return { principal: toPrincipal(row, TOKEN_SCOPES), account: toAccount(row), csrfToken: row.csrf_token };

@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto';
 import '@fastify/cookie';
 import canonicalize from 'canonicalize';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { sessionPrincipal, tokenPrincipal, type Account, type Concord, type Outcome } from '../app/index.js';
+import { signInPrincipal, tokenPrincipal, type Account, type Concord, type Outcome } from '../app/index.js';
 import type { desk } from '../app/index.js';
 
 type Signed = desk.Signed;
 import { problem, refusalStatus } from './problems.js';
 import { Problem } from './schemas.js';
 
-export const SESSION_COOKIE = 'concord_session';
+export const SIGN_IN_COOKIE = 'concord_session';
 const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 declare module 'fastify' {
@@ -60,9 +60,9 @@ export function authenticate(app: FastifyInstance, c: Concord): void {
       }
       return;
     }
-    const cookie = request.cookies[SESSION_COOKIE];
+    const cookie = request.cookies[SIGN_IN_COOKIE];
     if (cookie === undefined) return;
-    const session = await sessionPrincipal(c, cookie);
+    const session = await signInPrincipal(c, cookie);
     if (!session) {
       request.credentialProblem = 'the session has ended; sign in again';
       return;
@@ -72,7 +72,7 @@ export function authenticate(app: FastifyInstance, c: Concord): void {
     request.account = session.account;
     request.csrfToken = session.csrfToken;
     request.credential = 'session';
-    request.stillValid = async () => (await sessionPrincipal(c, cookie)) !== undefined;
+    request.stillValid = async () => (await signInPrincipal(c, cookie)) !== undefined;
   });
 }
 

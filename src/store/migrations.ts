@@ -262,6 +262,10 @@ const steps: Record<string, Step> = {
       $fn$`.execute(db);
     await sql`create trigger concord_ledger_head_moved after update on ledger_head for each row execute function concord_notify_head()`.execute(db);
   },
+  // A person's sign-in is a sign-in; "session" is a body's session.
+  '007-sign-ins': async (db) => {
+    await db.schema.alterTable('web_sessions').renameTo('sign_ins').execute();
+  },
 };
 
 export function migrationProvider(dialect: Dialect, extra: Readonly<Record<string, Step>> = {}): MigrationProvider {

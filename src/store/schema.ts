@@ -180,7 +180,7 @@ export interface ApiTokenRow {
   revoked_at: string | null;
 }
 
-export interface WebSessionRow {
+export interface SignInRow {
   id_hash: string;
   username: string;
   csrf_token: string;
@@ -214,6 +214,6 @@ export interface Tables {
   app_secrets: SettingRow;
   accounts: AccountRow;
   api_tokens: ApiTokenRow;
-  web_sessions: WebSessionRow;
+  sign_ins: SignInRow;
   http_idempotency: HttpIdempotencyRow;
 }

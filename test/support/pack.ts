@@ -1,7 +1,7 @@
 /**
  * Small packs built in code, so each primitive can be tested on exactly the rule it implements.
  */
-import type { DecideInput, Decision, PositionWord } from '../../src/core/procedure/index.js';
+import type { DecideInput, Ruling, PositionWord } from '../../src/core/procedure/index.js';
 import { decide } from '../../src/core/procedure/index.js';
 import type { Pack, PackRule } from '../../src/core/framework/index.js';
 
@@ -64,7 +64,7 @@ export function consensus(extra: Partial<Extract<PackRule, { primitive: 'consens
 }
 
 /** Decide on the test pack; fails the test on a refusal, since these tests are about outcomes. */
-export function outcome(pack: Pack, positions: Record<string, PositionWord | { position: PositionWord; at?: string }>, input: Partial<DecideInput> = {}, now?: string): Decision {
+export function outcome(pack: Pack, positions: Record<string, PositionWord | { position: PositionWord; at?: string }>, input: Partial<DecideInput> = {}, now?: string): Ruling {
   const cast = Object.fromEntries(Object.entries(positions).map(([s, p]) => [s, typeof p === 'string' ? { position: p } : p]));
   const result = decide(pack, { body: 'council', question: 'substantive', procedure: 'vote', date: '2024-01-01', positions: cast, ...input }, { now });
   if (!result.ok) throw new Error(`refused: ${result.refusal.field}: ${result.refusal.message}`);

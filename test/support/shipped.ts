@@ -3,7 +3,7 @@
  */
 import { loadPack } from '../../src/app/packs.js';
 import type { Pack } from '../../src/core/framework/index.js';
-import { decide, type CastPosition, type DecideInput, type Decision } from '../../src/core/procedure/index.js';
+import { decide, type CastPosition, type DecideInput, type Ruling } from '../../src/core/procedure/index.js';
 
 const cache = new Map<string, Pack>();
 
@@ -18,13 +18,13 @@ export function shipped(id: string): Pack {
 
 type Positions = Record<string, CastPosition['position'] | CastPosition>;
 
-export function decideOn(id: string, question: Omit<DecideInput, 'positions' | 'procedure'> & { positions: Positions; procedure?: DecideInput['procedure'] }, now = '2026-11-28T00:00:00Z'): Decision {
+export function decideOn(id: string, question: Omit<DecideInput, 'positions' | 'procedure'> & { positions: Positions; procedure?: DecideInput['procedure'] }, now = '2026-11-28T00:00:00Z'): Ruling {
   const positions = Object.fromEntries(Object.entries(question.positions).map(([s, p]) => [s, typeof p === 'string' ? { position: p } : p]));
   const result = decide(shipped(id), { procedure: 'vote', ...question, positions }, { now });
   if (!result.ok) throw new Error(`refused: ${result.refusal.field}: ${result.refusal.message}`);
   return result.decision;
 }
 
-export function cited(d: Decision): string[] {
+export function cited(d: Ruling): string[] {
   return [...new Set(d.trace.flatMap((t) => t.cites))];
 }

@@ -9,7 +9,7 @@ import type { OfficialNote, PublicStatement } from '../../core/correspondence/in
 import { awaitedFrom, outcomeOf, type DecisionState, type PositionDocument } from '../../core/decision/index.js';
 import { chairOn } from '../../core/framework/index.js';
 import type { PartyStanding } from '../../core/membership/index.js';
-import type { Decision } from '../../core/procedure/index.js';
+import type { Ruling } from '../../core/procedure/index.js';
 import type { SessionState } from '../../core/session/index.js';
 import { readBefore, readHead, verifyChain, type ChainCheck, type LedgerEntry } from '../../ledger/index.js';
 import type { ContactRow, DecisionRow, NotificationRow, SessionRow } from '../../store/schema.js';
@@ -49,9 +49,9 @@ export type DecisionView = Omit<DecisionState, 'result' | 'positions'> & {
   readonly id: string;
   /** Each with the document that carries it, for a reader who may read the correspondence. */
   readonly positions: Readonly<Record<string, Omit<DecisionState['positions'][string], 'document'> & { readonly document?: PositionDocument }>>;
-  readonly result: Decision | null;
+  readonly result: Ruling | null;
   /** What the engine finds with the positions on record now, while the procedure runs. */
-  readonly provisional: Decision | null;
+  readonly provisional: Ruling | null;
   readonly awaiting: readonly string[];
   readonly notifications: readonly NotificationView[];
 };

@@ -141,13 +141,13 @@ export const initialApplication: ApplicationState = {
   lapseReason: undefined,
 };
 
-export type ApplicationDecision = { readonly ok: true; readonly events: readonly ApplicationEvent[] } | { readonly ok: false; readonly refusal: ApplicationRefusal };
+export type ApplicationDecided = { readonly ok: true; readonly events: readonly ApplicationEvent[] } | { readonly ok: false; readonly refusal: ApplicationRefusal };
 
 type Command<K extends ApplicationCommand['kind']> = Extract<ApplicationCommand, { kind: K }>;
 
 // ── decide ──────────────────────────────────────────────────────────────────────────────────
 
-export function decideApplication(command: ApplicationCommand, state: ApplicationState, pack: Pack): ApplicationDecision {
+export function decideApplication(command: ApplicationCommand, state: ApplicationState, pack: Pack): ApplicationDecided {
   if (command.kind === 'submit' || command.kind === 'propose') {
     if (state.status !== 'none') return refuse('conflict', 'id', `the case exists already (${state.status})`);
     return command.kind === 'submit' ? submit(command, pack) : propose(command, pack);
@@ -174,7 +174,7 @@ export function decideApplication(command: ApplicationCommand, state: Applicatio
  * CSTO Charter Art. 19 (admission) and Art. 21 (observer status on an official written request):
  * the state asks for itself, by its own note of the kind the status calls for.
  */
-function submit(command: Command<'submit'>, pack: Pack): ApplicationDecision {
+function submit(command: Command<'submit'>, pack: Pack): ApplicationDecided {
   const { applicant, role, note } = command;
   const problem = stateProblem(applicant) ?? dateProblem(command.submittedOn, 'submittedOn') ?? required(command.decisionId, 'decisionId');
   if (problem) return problem;
@@ -196,7 +196,7 @@ function submit(command: Command<'submit'>, pack: Pack): ApplicationDecision {
  * its suspension: a request to suspend comes from the state concerned; any other proposal comes
  * with no note, or with a note of kind "other" from any state.
  */
-function propose(command: Command<'propose'>, pack: Pack): ApplicationDecision {
+function propose(command: Command<'propose'>, pack: Pack): ApplicationDecided {
   const { party, role, note } = command;
   // The type rules admission out; a command read at the edge may still carry it.
   const change = command.change as CaseChange;
@@ -217,7 +217,7 @@ function propose(command: Command<'propose'>, pack: Pack): ApplicationDecision {
 }
 
 /** The officer's finding rests on a registered document; a later finding on the same criterion supersedes it. */
-function assess(command: Command<'assess'>, state: ApplicationState): ApplicationDecision {
+function assess(command: Command<'assess'>, state: ApplicationState): ApplicationDecided {
   const problem = required(command.by, 'by') ?? dateProblem(command.assessedOn, 'assessedOn', state);
   if (problem) return problem;
   if (!state.criteria.some((c) => c.id === command.criterion)) {
@@ -231,7 +231,7 @@ function assess(command: Command<'assess'>, state: ApplicationState): Applicatio
 }
 
 /** A request is the applicant's own, and only the applicant can take it back. */
-function withdraw(command: Command<'withdraw'>, state: ApplicationState): ApplicationDecision {
+function withdraw(command: Command<'withdraw'>, state: ApplicationState): ApplicationDecided {
   const problem = dateProblem(command.withdrawnOn, 'withdrawnOn', state);
   if (problem) return problem;
   const { note } = command;
@@ -241,7 +241,7 @@ function withdraw(command: Command<'withdraw'>, state: ApplicationState): Applic
 }
 
 /** The body's decision ends the case; only an adopted decision whose effect was applied grants what was asked. */
-function conclude(command: Command<'conclude'>, state: ApplicationState): ApplicationDecision {
+function conclude(command: Command<'conclude'>, state: ApplicationState): ApplicationDecided {
   const problem = dateProblem(command.decidedOn, 'decidedOn', state);
   if (problem) return problem;
   if (command.decisionId !== state.decisionId) return refuse('invalid', 'decisionId', `the case is decided by ${state.decisionId}, not ${command.decisionId}`);
@@ -279,18 +279,18 @@ function proposalNoteProblem(note: OfficialNote, party: string, change: CaseChan
   return note.kind === 'other' ? undefined : `a note of kind ${note.kind} cannot carry a proposal to ${change}`;
 }
 
-function stateProblem(code: string): ApplicationDecision | undefined {
+function stateProblem(code: string): ApplicationDecided | undefined {
   return ISO_ALPHA3.has(code) ? undefined : refuse('invalid', 'state', `"${code}" is not an ISO 3166-1 alpha-3 code of a state`);
 }
 
 /** A date, and for an open case not before the case was opened. */
-function dateProblem(date: string, field: string, state?: ApplicationState): ApplicationDecision | undefined {
+function dateProblem(date: string, field: string, state?: ApplicationState): ApplicationDecided | undefined {
   if (!isCalendarDate(date)) return refuse('invalid', field, `expected a date YYYY-MM-DD, got "${date}"`);
   if (state && date < state.submittedOn) return refuse('invalid', field, `${date} is before the case was opened (${state.submittedOn})`);
   return undefined;
 }
 
-function required(value: string, field: string): ApplicationDecision | undefined {
+function required(value: string, field: string): ApplicationDecided | undefined {
   return value.trim() === '' ? refuse('invalid', field, 'is required') : undefined;
 }
 
@@ -318,10 +318,10 @@ export function evolveApplication(state: ApplicationState, event: ApplicationEve
   }
 }
 
-function accept(...events: ApplicationEvent[]): ApplicationDecision {
+function accept(...events: ApplicationEvent[]): ApplicationDecided {
   return { ok: true, events };
 }
 
-function refuse(code: ApplicationRefusal['code'], field: string, message: string): ApplicationDecision {
+function refuse(code: ApplicationRefusal['code'], field: string, message: string): ApplicationDecided {
   return { ok: false, refusal: { code, field, message } };
 }

@@ -3,7 +3,7 @@ export {
   evolveApplication,
   initialApplication,
   type ApplicationCommand,
-  type ApplicationDecision,
+  type ApplicationDecided,
   type ApplicationEvent,
   type ApplicationState,
   type ApplicationStatus,

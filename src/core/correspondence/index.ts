@@ -2,7 +2,7 @@ export { NOTE_KINDS, type NoteKind, type OfficialNote, type PublicStatement } fr
 export {
   recordStatement,
   registerNote,
-  type RecordDecision,
+  type RecordDecided,
   type RecordRefusal,
   type RegisterEvent,
 } from './register.js';

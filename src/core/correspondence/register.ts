@@ -16,9 +16,9 @@ export interface RecordRefusal {
   readonly message: string;
 }
 
-export type RecordDecision = { readonly ok: true; readonly event: RegisterEvent } | { readonly ok: false; readonly refusal: RecordRefusal };
+export type RecordDecided = { readonly ok: true; readonly event: RegisterEvent } | { readonly ok: false; readonly refusal: RecordRefusal };
 
-export function registerNote(note: OfficialNote, today: string): RecordDecision {
+export function registerNote(note: OfficialNote, today: string): RecordDecided {
   const problem =
     stateProblem(note.sender, 'sender') ??
     required(note.authority, 'authority') ??
@@ -30,7 +30,7 @@ export function registerNote(note: OfficialNote, today: string): RecordDecision 
   return { ok: true, event: { type: 'NoteRegistered', validAt: note.dated, data: note } };
 }
 
-export function recordStatement(statement: PublicStatement, today: string): RecordDecision {
+export function recordStatement(statement: PublicStatement, today: string): RecordDecided {
   const problem =
     required(statement.speaker, 'speaker') ??
     stateProblem(statement.state, 'state') ??

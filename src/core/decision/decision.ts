@@ -5,7 +5,7 @@
  * member that stayed out (CSTO practice of informing and accession, R12).
  */
 import { compositionOn, findBody, inForce, procedureOf, questionOf, ruleInForce, type Pack } from '../framework/index.js';
-import { decide, isCalendarDate, normalizeInstant, type CastPosition, type Decision, type PositionWord } from '../procedure/index.js';
+import { decide, isCalendarDate, normalizeInstant, type CastPosition, type Ruling, type PositionWord } from '../procedure/index.js';
 
 export interface Localized {
   readonly en: string;
@@ -58,7 +58,7 @@ export type DecisionEvent =
   | {
       readonly type: 'DecisionClosed';
       readonly validAt: string;
-      readonly data: { readonly result: Decision; readonly procedure: ProcedureWord; readonly framework: { readonly id: string; readonly digest: string }; readonly version: number };
+      readonly data: { readonly result: Ruling; readonly procedure: ProcedureWord; readonly framework: { readonly id: string; readonly digest: string }; readonly version: number };
     }
   | { readonly type: 'AccessionRecorded'; readonly validAt: string; readonly data: { readonly state: string; readonly document: PositionDocument } };
 
@@ -79,7 +79,7 @@ export interface DecisionState {
   readonly date: string;
   readonly deadline: string | undefined;
   readonly positions: Readonly<Record<string, { readonly position: PositionWord; readonly at: string; readonly document: PositionDocument }>>;
-  readonly result: Decision | undefined;
+  readonly result: Ruling | undefined;
   /** The day the decision was taken. */
   readonly closedOn: string | undefined;
   readonly acceded: readonly string[];
@@ -111,11 +111,11 @@ export interface DecisionRefusal {
   readonly message: string;
 }
 
-export type DecisionDecision = { readonly ok: true; readonly events: readonly DecisionEvent[] } | { readonly ok: false; readonly refusal: DecisionRefusal };
+export type DecisionDecided = { readonly ok: true; readonly events: readonly DecisionEvent[] } | { readonly ok: false; readonly refusal: DecisionRefusal };
 
 // ── decide ──────────────────────────────────────────────────────────────────────────────────
 
-export function decideDecision(command: DecisionCommand, state: DecisionState, pack: Pack): DecisionDecision {
+export function decideDecision(command: DecisionCommand, state: DecisionState, pack: Pack): DecisionDecided {
   switch (command.kind) {
     case 'draft':
       return draft(command, state, pack);
@@ -145,7 +145,7 @@ export function decideDecision(command: DecisionCommand, state: DecisionState, p
   }
 }
 
-function draft(command: Extract<DecisionCommand, { kind: 'draft' }>, state: DecisionState, pack: Pack): DecisionDecision {
+function draft(command: Extract<DecisionCommand, { kind: 'draft' }>, state: DecisionState, pack: Pack): DecisionDecided {
   if (state.status !== 'none') return refuse('wrong-status', 'id', 'this decision already exists');
   const body = findBody(pack, command.body);
   if (!body) return refuse('invalid', 'body', `unknown body "${command.body}"; ${pack.id} has: ${pack.bodies.map((b) => b.id).join(', ')}`);
@@ -157,7 +157,7 @@ function draft(command: Extract<DecisionCommand, { kind: 'draft' }>, state: Deci
   return accept({ type: 'DraftCreated', validAt: command.draftedOn, data: { title, text, body: command.body, question: command.question, initiator } });
 }
 
-function circulate(command: Extract<DecisionCommand, { kind: 'circulate' }>, state: DecisionState, pack: Pack): DecisionDecision {
+function circulate(command: Extract<DecisionCommand, { kind: 'circulate' }>, state: DecisionState, pack: Pack): DecisionDecided {
   if (state.status !== 'draft') return refuse('wrong-status', 'status', `only a draft can be circulated (it is ${state.status})`);
   const deadline = normalizeInstant(command.deadline);
   if (deadline === undefined) return refuse('invalid', 'deadline', `expected an ISO 8601 date-time with a time zone, e.g. 2022-01-13T12:00:00Z; got "${command.deadline}"`);
@@ -168,7 +168,7 @@ function circulate(command: Extract<DecisionCommand, { kind: 'circulate' }>, sta
   return accept({ type: 'DraftCirculated', validAt: command.circulatedOn.slice(0, 10), data: { procedure: command.procedure, deadline, cites } });
 }
 
-function recordPosition(command: Extract<DecisionCommand, { kind: 'record-position' }>, state: DecisionState, pack: Pack): DecisionDecision {
+function recordPosition(command: Extract<DecisionCommand, { kind: 'record-position' }>, state: DecisionState, pack: Pack): DecisionDecided {
   const at = normalizeInstant(command.at);
   if (at === undefined) return refuse('invalid', 'at', `expected an ISO 8601 date-time with a time zone; got "${command.at}"`);
   if (!isOpen(state)) return refuse('wrong-status', 'status', `positions are recorded while the draft is tabled or circulating (it is ${state.status})`);
@@ -186,7 +186,7 @@ function recordPosition(command: Extract<DecisionCommand, { kind: 'record-positi
   return accept({ type: 'PositionRecorded', validAt: at.slice(0, 10), data: { state: command.state, position: command.position, at, document: command.document } });
 }
 
-function close(command: Extract<DecisionCommand, { kind: 'close' }>, state: DecisionState, pack: Pack): DecisionDecision {
+function close(command: Extract<DecisionCommand, { kind: 'close' }>, state: DecisionState, pack: Pack): DecisionDecided {
   if (!isOpen(state) || state.procedure === undefined) return refuse('wrong-status', 'status', `only a tabled or circulating draft can be closed (it is ${state.status})`);
   if (state.procedure !== 'vote' && state.deadline !== undefined && Date.parse(command.now) < Date.parse(state.deadline)) {
     if (state.procedure === 'silence' || awaitedFrom(state, pack).length > 0) return refuse('not-allowed', 'now', `the procedure runs until ${state.deadline}`);
@@ -221,7 +221,7 @@ export function awaitedFrom(state: DecisionState, pack: Pack): string[] {
   return members.filter((m) => !state.positions[m]);
 }
 
-function procedureAllowed(state: DecisionState, pack: Pack, procedure: ProcedureWord): DecisionDecision | undefined {
+function procedureAllowed(state: DecisionState, pack: Pack, procedure: ProcedureWord): DecisionDecided | undefined {
   const question = questionOf(findBody(pack, state.body), state.question);
   if (procedureOf(question, procedure)) return undefined;
   return refuse('not-allowed', 'procedure', `the ${state.body} does not decide ${state.question} questions by "${procedure}"; allowed: ${Object.keys(question?.procedures ?? {}).join(', ')}`);
@@ -264,10 +264,10 @@ export function boundNow(state: { readonly result?: { readonly bound: readonly s
   return [...new Set([...(state.result?.bound ?? []), ...state.acceded])].sort();
 }
 
-function accept(...events: DecisionEvent[]): DecisionDecision {
+function accept(...events: DecisionEvent[]): DecisionDecided {
   return { ok: true, events };
 }
 
-function refuse(code: DecisionRefusal['code'], field: string, message: string): DecisionDecision {
+function refuse(code: DecisionRefusal['code'], field: string, message: string): DecisionDecided {
   return { ok: false, refusal: { code, field, message } };
 }

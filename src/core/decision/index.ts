@@ -6,7 +6,7 @@ export {
   evolveDecision,
   initialDecision,
   type DecisionCommand,
-  type DecisionDecision,
+  type DecisionDecided,
   type DecisionEvent,
   type DecisionRefusal,
   type DecisionState,

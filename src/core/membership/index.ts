@@ -12,7 +12,7 @@ export {
   type StandingBasis,
   type StandingChange,
   type StandingCommand,
-  type StandingDecision,
+  type StandingDecided,
   type StandingEvent,
   type StandingRefusal,
   type StandingRuleKind,

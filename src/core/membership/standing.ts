@@ -72,11 +72,11 @@ export interface StandingRefusal {
   readonly message: string;
 }
 
-export type StandingDecision = { readonly ok: true; readonly events: readonly StandingEvent[] } | { readonly ok: false; readonly refusal: StandingRefusal };
+export type StandingDecided = { readonly ok: true; readonly events: readonly StandingEvent[] } | { readonly ok: false; readonly refusal: StandingRefusal };
 
 // ── decide ──────────────────────────────────────────────────────────────────────────────────
 
-export function decideStanding(command: StandingCommand, state: StandingState, pack: Pack, party: string): StandingDecision {
+export function decideStanding(command: StandingCommand, state: StandingState, pack: Pack, party: string): StandingDecided {
   switch (command.kind) {
     case 'notify-withdrawal':
       return notifyWithdrawal(command, state, pack, party);
@@ -91,7 +91,7 @@ export function decideStanding(command: StandingCommand, state: StandingState, p
 }
 
 /** Charter Art. 19 (CSTO): official notice, effective no earlier than the notice period. */
-function notifyWithdrawal(command: Extract<StandingCommand, { kind: 'notify-withdrawal' }>, state: StandingState, pack: Pack, party: string): StandingDecision {
+function notifyWithdrawal(command: Extract<StandingCommand, { kind: 'notify-withdrawal' }>, state: StandingState, pack: Pack, party: string): StandingDecided {
   const rule = pack.standing?.withdrawal;
   if (rule?.noticeMonths === undefined) return refuse('not-provided', 'kind', `the ${pack.organization.abbreviation.en} framework sets no notice period for withdrawal`);
   if (state.role !== 'member' || (state.status !== 'member' && state.status !== 'suspended')) {
@@ -101,7 +101,7 @@ function notifyWithdrawal(command: Extract<StandingCommand, { kind: 'notify-with
   return accept({ type: 'WithdrawalNotified', validAt: command.notifiedOn, data: { noteId: command.noteId, effectiveOn, noticeMonths: rule.noticeMonths, cites: rule.cites } });
 }
 
-function takeEffect(command: Extract<StandingCommand, { kind: 'take-effect' }>, state: StandingState, pack: Pack, party: string): StandingDecision {
+function takeEffect(command: Extract<StandingCommand, { kind: 'take-effect' }>, state: StandingState, pack: Pack, party: string): StandingDecided {
   const pending = state.pendingWithdrawal;
   if (!pending) return refuse('not-allowed', 'party', `${party} has no withdrawal pending`);
   if (command.today < pending.effectiveOn) return refuse('not-due', 'today', `${party}'s withdrawal takes effect on ${pending.effectiveOn}, not before`);
@@ -155,7 +155,7 @@ export function changeAllowed(state: StandingState, role: Role, change: Standing
 }
 
 /** A body's decision changes standing only if the framework gives that body the power. */
-function applyDecision(command: Extract<StandingCommand, { kind: 'apply-decision' }>, state: StandingState, pack: Pack, party: string): StandingDecision {
+function applyDecision(command: Extract<StandingCommand, { kind: 'apply-decision' }>, state: StandingState, pack: Pack, party: string): StandingDecided {
   const misfit = changeFitsRole(command.role, command.change);
   if (misfit) return refuse('not-allowed', 'change', misfit);
   const standingKind = standingRuleFor(command.role, command.change);
@@ -193,10 +193,10 @@ export function evolveStanding(state: StandingState, event: StandingEvent): Stan
   }
 }
 
-function accept(...events: StandingEvent[]): StandingDecision {
+function accept(...events: StandingEvent[]): StandingDecided {
   return { ok: true, events };
 }
 
-function refuse(code: StandingRefusal['code'], field: string, message: string): StandingDecision {
+function refuse(code: StandingRefusal['code'], field: string, message: string): StandingDecided {
   return { ok: false, refusal: { code, field, message } };
 }

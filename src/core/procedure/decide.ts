@@ -20,7 +20,7 @@ import { ISO_ALPHA3 } from './iso-3166.js';
 import { decideByMajority } from './majority.js';
 import { decideByQualifiedMajority } from './qualified-majority.js';
 import { decideBySilence } from './silence.js';
-import type { DecideInput, DecideOptions, DecideResult, Decision, Refusal, TraceEntry } from './types.js';
+import type { DecideInput, DecideOptions, DecideResult, Ruling, Refusal, TraceEntry } from './types.js';
 import { decideByUnanimity } from './unanimity.js';
 import { sorted, type RuleContext, type Verdict } from './verdict.js';
 import { listRu, membersRu, procedureRu, questionRu, traceEntry, type Said } from './wording.js';
@@ -119,7 +119,7 @@ export function decide(pack: Pack, input: DecideInput, options: DecideOptions = 
   const pending = stillOpen(finalBlock, withPosition(ballot, 'absent').length, input, options.now);
   if (pending) trace.push(traceEntry(rule.id, terms.cites, pending.said));
   const notify = sorted([...composition, ...framed.members, ...parties]);
-  const decision: Decision = {
+  const decision: Ruling = {
     outcome: pending ? 'pending' : verdict.outcome,
     reason: pending ? pending.reason : verdict.reason,
     bound: pending ? [] : verdict.bound,

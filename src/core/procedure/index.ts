@@ -9,7 +9,7 @@ export {
   type DecideInput,
   type DecideOptions,
   type DecideResult,
-  type Decision,
+  type Ruling,
   type OutcomeWord,
   type PositionWord,
   type Refusal,

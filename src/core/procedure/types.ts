@@ -40,7 +40,11 @@ export interface TraceEntry {
 
 export type OutcomeWord = 'adopted' | 'rejected' | 'contested' | 'pending';
 
-export interface Decision {
+/**
+ * What the framework finds on a draft: the outcome, whom it binds, who blocked it, who must be
+ * told, and why. (The decision itself, drafted, circulated and closed, is src/core/decision.)
+ */
+export interface Ruling {
   readonly outcome: OutcomeWord;
   readonly reason: string;
   readonly bound: readonly string[];
@@ -68,4 +72,4 @@ export interface Refusal {
   readonly message: string;
 }
 
-export type DecideResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly refusal: Refusal };
+export type DecideResult = { readonly ok: true; readonly decision: Ruling } | { readonly ok: false; readonly refusal: Refusal };

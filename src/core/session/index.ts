@@ -3,7 +3,7 @@ export {
   evolveSession,
   initialSession,
   type SessionCommand,
-  type SessionDecision,
+  type SessionDecided,
   type SessionEvent,
   type SessionRefusal,
   type SessionState,

@@ -56,11 +56,11 @@ export interface SessionRefusal {
   readonly message: string;
 }
 
-export type SessionDecision = { readonly ok: true; readonly events: readonly SessionEvent[] } | { readonly ok: false; readonly refusal: SessionRefusal };
+export type SessionDecided = { readonly ok: true; readonly events: readonly SessionEvent[] } | { readonly ok: false; readonly refusal: SessionRefusal };
 
 // ── decide ──────────────────────────────────────────────────────────────────────────────────
 
-export function decideSession(command: SessionCommand, state: SessionState, pack: Pack): SessionDecision {
+export function decideSession(command: SessionCommand, state: SessionState, pack: Pack): SessionDecided {
   if (command.kind === 'convene') return convene(command, state, pack);
   if (state.status !== 'open') return refuse('wrong-status', 'session', `the session is ${state.status === 'none' ? 'not convened' : 'closed'}`);
   switch (command.kind) {
@@ -77,7 +77,7 @@ export function decideSession(command: SessionCommand, state: SessionState, pack
   }
 }
 
-function convene(command: Extract<SessionCommand, { kind: 'convene' }>, state: SessionState, pack: Pack): SessionDecision {
+function convene(command: Extract<SessionCommand, { kind: 'convene' }>, state: SessionState, pack: Pack): SessionDecided {
   if (state.status !== 'none') return refuse('conflict', 'id', 'this session already exists');
   if (!isCalendarDate(command.date)) return refuse('invalid', 'date', `expected a date YYYY-MM-DD; got "${command.date}"`);
   const body = findBody(pack, command.body);
@@ -97,7 +97,7 @@ function convene(command: Extract<SessionCommand, { kind: 'convene' }>, state: S
   return accept({ type: 'SessionConvened', validAt: command.date, data: { body: command.body, place: command.place, chair: command.temporaryChair, dueChair, temporary: true, cites } });
 }
 
-function onBody(pack: Pack, state: SessionState, member: string): SessionDecision | undefined {
+function onBody(pack: Pack, state: SessionState, member: string): SessionDecided | undefined {
   const body = findBody(pack, state.body);
   if (body && compositionOn(pack, body, state.date).members.includes(member)) return undefined;
   return refuse('not-on-body', 'state', `${member} does not sit on the ${body?.name.en ?? state.body} on ${state.date}`);
@@ -120,10 +120,10 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
   }
 }
 
-function accept(...events: SessionEvent[]): SessionDecision {
+function accept(...events: SessionEvent[]): SessionDecided {
   return { ok: true, events };
 }
 
-function refuse(code: SessionRefusal['code'], field: string, message: string): SessionDecision {
+function refuse(code: SessionRefusal['code'], field: string, message: string): SessionDecided {
   return { ok: false, refusal: { code, field, message } };
 }

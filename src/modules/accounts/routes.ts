@@ -4,7 +4,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, refuse, signIn, signOut, type Account as AccountRecord, type ApiToken, type Concord } from '../../app/index.js';
-import { idOf, named, read, SESSION_COOKIE, write } from '../../server/plumbing.js';
+import { idOf, named, read, SIGN_IN_COOKIE, write } from '../../server/plumbing.js';
 import { problem, refusalStatus } from '../../server/problems.js';
 import type { RouteSettings } from '../module.js';
 import { Account, Empty, Key, NewAccountBody, NewTokenBody, PasswordBody, SessionInfo, SignInBody, Token, type Body } from '../../server/schemas.js';
@@ -26,7 +26,7 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: RouteSe
         return problem(reply, 401, result.message, 'password');
       }
       const { sessionId, csrfToken, account, expiresAt } = result.value;
-      void reply.setCookie(SESSION_COOKIE, sessionId, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto', expires: new Date(expiresAt) });
+      void reply.setCookie(SIGN_IN_COOKIE, sessionId, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto', expires: new Date(expiresAt) });
       return { account, csrfToken };
     },
   );
@@ -37,10 +37,10 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: RouteSe
   });
 
   app.delete('/api/session', { schema: { tags, summary: 'Sign out' } }, async (request, reply) => {
-    const cookie = request.cookies[SESSION_COOKIE];
+    const cookie = request.cookies[SIGN_IN_COOKIE];
     if (request.via === 'cookie' && request.headers['x-csrf-token'] !== request.csrfToken) return problem(reply, 403, 'signing out with the session cookie needs its X-CSRF-Token header', 'X-CSRF-Token');
     if (cookie !== undefined) await signOut(c, cookie);
-    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send();
+    return reply.clearCookie(SIGN_IN_COOKIE, { path: '/' }).code(204).send();
   });
 
   // A check of the current password, limited like signing in: guessing here is guessing there.
@@ -51,7 +51,7 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: RouteSe
   app.post('/api/session/password', passwordRoute, async (request, reply) => {
     if (request.via !== 'cookie' || !request.who) return problem(reply, 401, 'sign in with the current password first', 'session');
     if (request.headers['x-csrf-token'] !== request.csrfToken) return problem(reply, 403, 'a write made with the session cookie must carry its X-CSRF-Token header', 'X-CSRF-Token');
-    const result = await desk.newPassword(c, request.who, request.body as Body<typeof PasswordBody>, request.cookies[SESSION_COOKIE]);
+    const result = await desk.newPassword(c, request.who, request.body as Body<typeof PasswordBody>, request.cookies[SIGN_IN_COOKIE]);
     if (!result.ok) return problem(reply, refusalStatus(result.refusal), result.refusal.message, result.refusal.field, result.refusal.code);
     return result.value;
   });

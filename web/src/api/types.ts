@@ -38,8 +38,8 @@ import type { PartyStanding, TimelineChange } from '../../../src/core/membership
 import type { LedgerEntry } from '../../../src/ledger/record';
 export { NOTE_KINDS, type NoteKind, type OfficialNote, type PublicStatement } from '../../../src/core/correspondence/documents';
 import type { OfficialNote, PublicStatement } from '../../../src/core/correspondence/documents';
-import type { Decision, OutcomeWord, PositionWord as EnginePositionWord } from '../../../src/core/procedure/types';
-export type { Decision, OutcomeWord, TraceEntry } from '../../../src/core/procedure/types';
+import type { Ruling, OutcomeWord, PositionWord as EnginePositionWord } from '../../../src/core/procedure/types';
+export type { Ruling, OutcomeWord, TraceEntry } from '../../../src/core/procedure/types';
 
 export interface Registry {
   readonly asOf: string;
@@ -106,9 +106,9 @@ export interface DecisionView {
   readonly deadline?: string | null;
   readonly date: string;
   readonly positions: Readonly<Record<string, RecordedPosition>>;
-  readonly result: Decision | null;
+  readonly result: Ruling | null;
   readonly acceded: readonly string[];
-  readonly provisional: Decision | null;
+  readonly provisional: Ruling | null;
   readonly awaiting: readonly string[];
   readonly notifications: readonly NotificationView[];
 }

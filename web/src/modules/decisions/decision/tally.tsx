@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision, DecisionView, RecordedPosition } from '../../../api/types';
+import type { Ruling, DecisionView, RecordedPosition } from '../../../api/types';
 import { OutcomeBadge } from '../../../components/decision-bits';
 import { Cites, InstantText, Recorded } from '../../../components/format';
 import { useLabels } from '../../../i18n/labels';
@@ -62,7 +62,7 @@ export function PositionsTable({ view, attendance }: { readonly view: DecisionVi
   );
 }
 
-function numbersOf(tally: Decision['tally']): [string, string][] {
+function numbersOf(tally: Ruling['tally']): [string, string][] {
   return Object.entries(tally)
     .filter(([, value]) => typeof value === 'number' || typeof value === 'string')
     .map(([key, value]) => [key, String(value)]);
@@ -116,7 +116,7 @@ function StateList({ states }: { readonly states: readonly string[] }): ReactNod
 }
 
 /** The outcome, its reason and the trace of rules that gave it, each with its articles. */
-export function OutcomeBox({ decision, acceded, testId = 'outcome' }: { readonly decision: Decision; readonly acceded: readonly string[]; readonly testId?: string }): ReactNode {
+export function OutcomeBox({ decision, acceded, testId = 'outcome' }: { readonly decision: Ruling; readonly acceded: readonly string[]; readonly testId?: string }): ReactNode {
   const { t, i18n } = useTranslation();
   return (
     <div className="outcome" data-testid={testId}>
