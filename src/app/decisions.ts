@@ -20,6 +20,7 @@ import { notificationId, notificationStream, type NotificationAcknowledged } fro
 import type { NotificationRow } from '../store/schema.js';
 import { appendAll, foldStream, handle, refuse, type Actor, type Outcome } from './command.js';
 import { latestToday, type Concord } from './concord.js';
+import { associatesOn } from './registry.js';
 import { readAckToken } from './tokens.js';
 
 /** A new id; derived from the idempotency key when there is one, so a retried command is the same request. */
@@ -70,11 +71,14 @@ export async function closeDecision(c: Concord, id: string, by: Actor): Promise<
   return runDecisionCommand(c, id, await closing(c, (await foldDecision(c, id)).state), by);
 }
 
-/** The close command for a decision, with the attendance of its session if it was tabled at one. */
+/**
+ * The close command for a decision: with the attendance of its session if it was tabled at one,
+ * and the observers and partners holding their status on its date, some of whom it informs.
+ */
 export async function closing(c: Concord, state: DecisionState): Promise<DecisionCommand> {
   const session = state.sessionId === undefined ? undefined : (await foldStream(c, sessionStream(state.sessionId), evolveSession, initialSession)).state;
   const framework = { id: c.framework.id, digest: c.framework.digest };
-  return { kind: 'close', now: c.clock.now().toISOString(), attendance: session?.attendance, framework };
+  return { kind: 'close', now: c.clock.now().toISOString(), attendance: session?.attendance, associates: await associatesOn(c, state.date), framework };
 }
 
 export function accedeToDecision(c: Concord, id: string, accession: { state: string; accededOn: string; document: PositionDocument }, by: Actor): Promise<Outcome<DecisionState>> {

@@ -12,6 +12,7 @@ import {
   initialStanding,
   partyStream,
   standingAt,
+  type AssociateRole,
   type PartyStanding,
   type Role,
   type StandingChange,
@@ -94,6 +95,12 @@ export interface AsOf {
   readonly asOf: string;
   /** What the secretariat knew by the end of this day (default: everything recorded). */
   readonly knownAt: string;
+}
+
+/** The observers and partners holding their status on a date, as known today. */
+export async function associatesOn(c: Concord, date: string): Promise<{ state: string; role: AssociateRole }[]> {
+  const standing = await registryAt(c, { asOf: date, knownAt: c.today() });
+  return standing.flatMap((p) => (p.role !== 'member' && p.status === 'granted' ? [{ state: p.party, role: p.role }] : []));
 }
 
 export async function registryAt(c: Concord, when: AsOf): Promise<PartyStanding[]> {

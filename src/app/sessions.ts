@@ -12,7 +12,7 @@ import { readStream, type StreamAppend } from '../ledger/index.js';
 import { appendAll, foldStream, handle, refuse, type Actor, type Outcome } from './command.js';
 import type { Concord } from './concord.js';
 import { closing, foldDecision, newId } from './decisions.js';
-import { registryAt } from './registry.js';
+import { associatesOn, registryAt } from './registry.js';
 
 function runSessionCommand(c: Concord, id: string, command: SessionCommand, by: Actor, alongside: StreamAppend[] = []): Promise<Outcome<SessionState>> {
   return handle(c, { streamId: sessionStream(id), initial: initialSession, evolve: evolveSession, decide: (state) => decideSession(command, state, c.pack), alongside, describe: `${command.kind} session ${id}` }, by);
@@ -58,8 +58,11 @@ async function tableAlongside(
   return { ok: true, append: { streamId: decisionStream(decisionId), expectedVersion: version, events: decided.events } };
 }
 
-export function recordAttendance(c: Concord, sessionId: string, state: string, present: boolean, by: Actor): Promise<Outcome<SessionState>> {
-  return runSessionCommand(c, sessionId, { kind: 'record-attendance', state, present }, by);
+/** A member's attendance, or an observer's or partner's where its status lets it attend. */
+export async function recordAttendance(c: Concord, sessionId: string, state: string, present: boolean, by: Actor): Promise<Outcome<SessionState>> {
+  const date = (await sessionState(c, sessionId))?.date;
+  const associate = date === undefined ? undefined : (await associatesOn(c, date)).find((a) => a.state === state)?.role;
+  return runSessionCommand(c, sessionId, { kind: 'record-attendance', state, present, associate }, by);
 }
 
 /**

@@ -219,6 +219,25 @@ describe('closing a decision', () => {
     data: { result, procedure, framework, version: 1 },
   });
 
+  it('informs the observers and partners whose status gives them the body’s decisions, and no one else', () => {
+    const associates = [
+      { state: 'SRB', role: 'observer' as const },
+      { state: 'MNG', role: 'partner' as const },
+    ];
+    spec
+      .given([...written, ...SIX.map((s) => position(s, 'yes', '2022-01-12T15:00:00.000Z'))])
+      .when({ kind: 'close', now: '2022-01-12T18:00:00.000Z', associates, framework })
+      .thenMatches([{ type: 'DecisionClosed', data: { result: { notify: SIX }, informed: ['MNG', 'SRB'] } }]);
+    spec
+      .given([drafted('2022-01-12', 'council-of-defence-ministers'), circulated('written', '2022-01-12', '2022-01-13T12:00:00.000Z'), ...SIX.map((s) => position(s, 'yes', '2022-01-12T15:00:00.000Z'))])
+      .when({ kind: 'close', now: '2022-01-12T18:00:00.000Z', associates, framework })
+      .thenMatches([{ type: 'DecisionClosed', data: { informed: ['MNG'] } }]);
+  });
+
+  it('gives an observer no position in the members’ decision', () => {
+    spec.given(written).when({ kind: 'record-position', state: 'SRB', position: 'no', at: '2022-01-12T15:00:00.000Z', document: delegate('SRB') }).thenRefuses({ code: 'not-on-body', field: 'state' });
+  });
+
   it('a silence procedure cannot be closed before its deadline, even once every member has replied', () => {
     spec
       .given([drafted('2022-01-12', CSC, 'procedural'), circulated('silence', '2022-01-12', '2022-01-19T12:00:00.000Z'), ...SIX.map((s) => position(s, 'yes', '2022-01-13T09:00:00.000Z'))])

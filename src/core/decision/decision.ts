@@ -5,6 +5,7 @@
  * member that stayed out (CSTO practice of informing and accession, R12).
  */
 import { compositionOn, findBody, inForce, procedureOf, questionOf, ruleInForce, type Pack } from '../framework/index.js';
+import { informedOf, type AssociateRole } from '../membership/index.js';
 import { decide, isCalendarDate, normalizeInstant, type CastPosition, type Ruling, type PositionWord } from '../procedure/index.js';
 
 export interface Localized {
@@ -38,6 +39,8 @@ export type DecisionCommand =
       readonly now: string;
       /** For a session: who was present, so that presence without objection counts as consent. */
       readonly attendance?: Readonly<Record<string, boolean>> | undefined;
+      /** The observers and partners holding their status on the decision's date, from the registry. */
+      readonly associates?: readonly { readonly state: string; readonly role: AssociateRole }[] | undefined;
       readonly framework: { readonly id: string; readonly digest: string };
     }
   /** `today`: the latest date it is anywhere when recorded; no accession is dated after it. */
@@ -58,7 +61,14 @@ export type DecisionEvent =
   | {
       readonly type: 'DecisionClosed';
       readonly validAt: string;
-      readonly data: { readonly result: Ruling; readonly procedure: ProcedureWord; readonly framework: { readonly id: string; readonly digest: string }; readonly version: number };
+      readonly data: {
+        readonly result: Ruling;
+        readonly procedure: ProcedureWord;
+        readonly framework: { readonly id: string; readonly digest: string };
+        readonly version: number;
+        /** Observers and partners informed of the decision, as their status gives it (absent before they were). */
+        readonly informed?: readonly string[];
+      };
     }
   | { readonly type: 'AccessionRecorded'; readonly validAt: string; readonly data: { readonly state: string; readonly document: PositionDocument } };
 
@@ -193,7 +203,9 @@ function close(command: Extract<DecisionCommand, { kind: 'close' }>, state: Deci
   }
   const result = outcomeOf(state, pack, command.now, command.attendance);
   if (!result.ok) return refuse('invalid', result.refusal.field, result.refusal.message);
-  return accept({ type: 'DecisionClosed', validAt: command.now.slice(0, 10), data: { result: result.decision, procedure: state.procedure, framework: command.framework, version: state.version } });
+  const informed = informedOf(pack, state.body, command.associates ?? []);
+  const data = { result: result.decision, procedure: state.procedure, framework: command.framework, version: state.version, ...(informed.length ? { informed } : {}) };
+  return accept({ type: 'DecisionClosed', validAt: command.now.slice(0, 10), data });
 }
 
 /**

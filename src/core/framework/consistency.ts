@@ -106,6 +106,11 @@ function checkStanding(pack: Pack, report: (path: PathSegment[], message: string
       report(['standing', kind, ...(standing.question === undefined ? ['decidedBy'] : ['question'])], `the ${body.id} takes no "${question}" question; it takes ${Object.keys(body.questions).join(', ')}`);
     }
     const ids = new Set<string>();
+    for (const field of ['attends', 'informed'] as const) {
+      standing.rights?.[field]?.forEach((id, j) => {
+        if (!pack.bodies.some((b) => b.id === id)) report(['standing', kind, 'rights', field, j], `names body "${id}", which the pack does not define`);
+      });
+    }
     standing.criteria?.forEach((c, j) => {
       if (ids.has(c.id)) report(['standing', kind, 'criteria', j, 'id'], `criterion "${c.id}" appears twice in ${kind}`);
       ids.add(c.id);

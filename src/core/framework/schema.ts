@@ -318,6 +318,21 @@ const StandingCriterion = Type.Object(
   strict,
 );
 
+/**
+ * What an observer's or a partner's status gives it (CSTO Charter Art. 21: observers take part in
+ * sessions as the Rules of Procedure allow): the bodies whose sessions it may attend, and those
+ * whose decisions it is informed of. It never gives a position in the members' decisions.
+ */
+const AssociateRights = Type.Object(
+  {
+    attends: Type.Optional(Type.Array(Id, { description: 'bodies whose sessions it may attend (default: none)' })),
+    informed: Type.Optional(Type.Array(Id, { description: 'bodies whose decisions are notified to it (default: none)' })),
+    cites: Cites,
+    unconfirmed: Unconfirmed,
+  },
+  strict,
+);
+
 const StandingRule = Type.Object(
   {
     decidedBy: Type.Optional(Id),
@@ -330,6 +345,7 @@ const StandingRule = Type.Object(
     requestTo: Type.Optional(Type.String({ minLength: 1 })),
     noticeMonths: Type.Optional(Type.Integer({ minimum: 0 })),
     criteria: Type.Optional(Type.Array(StandingCriterion)),
+    rights: Type.Optional(AssociateRights),
     cites: Cites,
     unconfirmed: Unconfirmed,
   },

@@ -6,6 +6,7 @@ export {
   initialStanding,
   standingRuleFor,
   transitionAllowed,
+  type AssociateRole,
   type AssociateStatus,
   type MemberStatus,
   type Role,
@@ -22,3 +23,4 @@ export {
 export { historyFromPack, inBothLanguages, type PartyHistory } from './history.js';
 export { PARTY_STREAMS, partyOfStream, partyStream } from './streams.js';
 export { endOfDay, standingAt, type PartyStanding, type TimelineChange } from './view.js';
+export { associateRights, informedOf, type AssociateRights } from './rights.js';

@@ -3,6 +3,7 @@
  * application reads these types as they are.
  */
 export type Role = 'member' | 'observer' | 'partner';
+export type AssociateRole = Exclude<Role, 'member'>;
 export type MemberStatus = 'member' | 'suspended' | 'expelled' | 'withdrawal-pending' | 'withdrawn';
 export type AssociateStatus = 'granted' | 'suspended' | 'annulled' | 'withdrawn';
 export type Status = MemberStatus | AssociateStatus;

@@ -11,7 +11,7 @@ import { addMonths, format, parseISO } from 'date-fns';
 import type { Pack } from '../framework/index.js';
 import type { Role, Status } from './records.js';
 
-export type { AssociateStatus, MemberStatus, Role, Status } from './records.js';
+export type { AssociateRole, AssociateStatus, MemberStatus, Role, Status } from './records.js';
 
 /** What a body decided about a party's standing. */
 export type StandingChange = 'admit' | 'suspend' | 'lift-suspension' | 'expel' | 'grant' | 'suspend-status' | 'annul';

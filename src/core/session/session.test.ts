@@ -3,7 +3,7 @@
  * then these events (or this refusal). The chair follows the rotation of the shipped pack (Armenia
  * in 2022, Belarus in 2023, Armenia again in 2028).
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shipped } from '../../../test/support/shipped.js';
 import { deciderSpec } from '../testing/decider-spec.js';
 import { decideSession, evolveSession, initialSession, type SessionCommand, type SessionEvent } from './index.js';
@@ -109,8 +109,25 @@ describe('attendance and no-objection notices', () => {
     spec
       .given([convened(), onAgenda])
       .when({ kind: 'attach-no-objection', decisionId: 'D-2023-minsk', state: 'ARM', noteId: 'NV/2024/112' })
-      // Compared on these properties: the event's data currently also carries the command's `kind`.
-      .thenMatches([{ type: 'NoObjectionAttached', validAt: '2023-11-23', data: { decisionId: 'D-2023-minsk', state: 'ARM', noteId: 'NV/2024/112' } }]);
+      .then([{ type: 'NoObjectionAttached', validAt: '2023-11-23', data: { decisionId: 'D-2023-minsk', state: 'ARM', noteId: 'NV/2024/112' } }]);
+  });
+
+  it('an observer attends a session of a body its status lets it attend, apart from the members', () => {
+    spec
+      .given([convened()])
+      .when({ kind: 'record-attendance', state: 'SRB', present: true, associate: 'observer' })
+      .then([{ type: 'AttendanceRecorded', validAt: '2023-11-23', data: { state: 'SRB', present: true, as: 'observer' } }]);
+    spec.given([convened(), { type: 'AttendanceRecorded', validAt: '2023-11-23', data: { state: 'SRB', present: true, as: 'observer' } }]).when({ kind: 'close', closedAt: '2023-11-23T16:00:00.000Z' }).thenState((state) => {
+      expect(state.attendance).toEqual({});
+      expect(state.associates).toEqual({ SRB: true });
+    });
+  });
+
+  it('an observer does not attend a session of a body its status does not open to it', () => {
+    spec
+      .given([convened({ body: 'council-of-defence-ministers' })])
+      .when({ kind: 'record-attendance', state: 'SRB', present: true, associate: 'observer' })
+      .thenRefuses({ code: 'not-on-body', field: 'state' });
   });
 
   it('a no-objection notice for an item not on the agenda is refused', () => {

@@ -4,6 +4,7 @@
  * agenda, the attendance of each member and the no-objection notices attached to items.
  */
 import { chairOn, compositionOn, findBody, inForce, type Pack } from '../framework/index.js';
+import { associateRights, type AssociateRole } from '../membership/index.js';
 import { isCalendarDate } from '../procedure/index.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
@@ -20,7 +21,13 @@ export type SessionCommand =
       readonly temporaryChair?: string | undefined;
     }
   | { readonly kind: 'add-item'; readonly decisionId: string }
-  | { readonly kind: 'record-attendance'; readonly state: string; readonly present: boolean }
+  | {
+      readonly kind: 'record-attendance';
+      readonly state: string;
+      readonly present: boolean;
+      /** The status the state holds on the session's date, if it is an observer or a partner (from the registry). */
+      readonly associate?: AssociateRole | undefined;
+    }
   | { readonly kind: 'attach-no-objection'; readonly decisionId: string; readonly state: string; readonly noteId: string }
   | { readonly kind: 'close'; readonly closedAt: string };
 
@@ -33,7 +40,7 @@ export type SessionEvent =
       readonly data: { readonly body: string; readonly place: string; readonly chair: string | null; readonly dueChair: string | null; readonly temporary: boolean; readonly cites: readonly string[] };
     }
   | { readonly type: 'AgendaItemAdded'; readonly validAt: string; readonly data: { readonly decisionId: string } }
-  | { readonly type: 'AttendanceRecorded'; readonly validAt: string; readonly data: { readonly state: string; readonly present: boolean } }
+  | { readonly type: 'AttendanceRecorded'; readonly validAt: string; readonly data: { readonly state: string; readonly present: boolean; readonly as?: AssociateRole } }
   | { readonly type: 'NoObjectionAttached'; readonly validAt: string; readonly data: { readonly decisionId: string; readonly state: string; readonly noteId: string } }
   | { readonly type: 'SessionClosed'; readonly validAt: string; readonly data: { readonly closedAt: string } };
 
@@ -45,10 +52,13 @@ export interface SessionState {
   readonly date: string;
   readonly chair: string | null;
   readonly agenda: readonly string[];
+  /** The members of the body present or absent; their presence counts towards a consensus. */
   readonly attendance: Readonly<Record<string, boolean>>;
+  /** Observers and partners attending as their status allows: present, never a position. */
+  readonly associates: Readonly<Record<string, boolean>>;
 }
 
-export const initialSession: SessionState = { status: 'none', body: '', date: '', chair: null, agenda: [], attendance: {} };
+export const initialSession: SessionState = { status: 'none', body: '', date: '', chair: null, agenda: [], attendance: {}, associates: {} };
 
 export interface SessionRefusal {
   readonly code: 'invalid' | 'conflict' | 'wrong-status' | 'not-on-body' | 'not-on-agenda' | 'chair-not-participating';
@@ -68,7 +78,7 @@ export function decideSession(command: SessionCommand, state: SessionState, pack
       if (state.agenda.includes(command.decisionId)) return refuse('conflict', 'decisionId', 'the item is already on the agenda');
       return accept({ type: 'AgendaItemAdded', validAt: state.date, data: { decisionId: command.decisionId } });
     case 'record-attendance':
-      return onBody(pack, state, command.state) ?? accept({ type: 'AttendanceRecorded', validAt: state.date, data: { state: command.state, present: command.present } });
+      return attendance(command, state, pack);
     case 'attach-no-objection':
       if (!state.agenda.includes(command.decisionId)) return refuse('not-on-agenda', 'decisionId', 'the item is not on this session’s agenda');
       return onBody(pack, state, command.state) ?? accept({ type: 'NoObjectionAttached', validAt: state.date, data: { decisionId: command.decisionId, state: command.state, noteId: command.noteId } });
@@ -97,6 +107,20 @@ function convene(command: Extract<SessionCommand, { kind: 'convene' }>, state: S
   return accept({ type: 'SessionConvened', validAt: command.date, data: { body: command.body, place: command.place, chair: command.temporaryChair, dueChair, temporary: true, cites } });
 }
 
+/**
+ * A member of the body attends as a member; an observer or a partner only where its status lets
+ * it attend this body's sessions (CSTO Charter Art. 21: as the Rules of Procedure allow).
+ */
+function attendance(command: Extract<SessionCommand, { kind: 'record-attendance' }>, state: SessionState, pack: Pack): SessionDecided {
+  const { state: party, present, associate } = command;
+  if (!onBody(pack, state, party)) return accept({ type: 'AttendanceRecorded', validAt: state.date, data: { state: party, present } });
+  if (associate !== undefined && associateRights(pack, associate).attends.includes(state.body)) {
+    return accept({ type: 'AttendanceRecorded', validAt: state.date, data: { state: party, present, as: associate } });
+  }
+  const why = associate === undefined ? '' : `; its ${associate} status does not let it attend the ${state.body}'s sessions`;
+  return refuse('not-on-body', 'state', `${party} does not sit on the ${findBody(pack, state.body)?.name.en ?? state.body} on ${state.date}${why}`);
+}
+
 function onBody(pack: Pack, state: SessionState, member: string): SessionDecided | undefined {
   const body = findBody(pack, state.body);
   if (body && compositionOn(pack, body, state.date).members.includes(member)) return undefined;
@@ -112,6 +136,7 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
     case 'AgendaItemAdded':
       return { ...state, agenda: [...state.agenda, event.data.decisionId] };
     case 'AttendanceRecorded':
+      if (event.data.as !== undefined) return { ...state, associates: { ...state.associates, [event.data.state]: event.data.present } };
       return { ...state, attendance: { ...state.attendance, [event.data.state]: event.data.present } };
     case 'NoObjectionAttached':
       return state;

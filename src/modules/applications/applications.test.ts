@@ -83,6 +83,22 @@ describe.each(engines)('cases before the Collective Security Council on $label',
     }
   });
 
+  it('gives the new observer and partner what their status gives: the Council’s decisions notified, its sessions attended, no position', async () => {
+    const next = await call(api, 'officer', 'POST', '/api/decisions', { title: { en: 'On the next session', ru: 'О следующей сессии' }, text: { en: 'Dates.', ru: 'Сроки.' }, body: 'collective-security-council', question: 'procedural', initiator: 'Secretariat' });
+    const id = String(next.body.id);
+    await call(api, 'officer', 'POST', `/api/decisions/${id}/circulate`, { procedure: 'written', deadline: new Date(Date.now() + 86_400_000).toISOString() });
+    const refused = await call(api, 'officer', 'POST', `/api/decisions/${id}/positions`, { state: 'SRB', position: 'no', noteId: await note('SRB', 'other', 'SRB/pos') });
+    expect(refused.body).toMatchObject({ status: 422, code: 'not-on-body', field: 'state' });
+    for (const state of CSTO) await recordPosition(c, id, { state, position: 'yes', document: { kind: 'delegate-entry', by: `delegate-${state}` } }, SYSTEM);
+    expect((await call(api, 'officer', 'POST', `/api/decisions/${id}/close`)).status).toBe(200);
+    const notified = (await call(api, 'officer', 'GET', `/api/decisions/${id}`)).body as { notifications: { state: string }[] };
+    expect(notified.notifications.map((n) => n.state).sort()).toEqual([...CSTO, 'MNG', 'SRB'].sort());
+    const session = await call(api, 'officer', 'POST', '/api/sessions', { body: 'collective-security-council', date: c.today(), place: 'Moscow', temporaryChair: 'RUS' });
+    const attended = await call(api, 'officer', 'POST', `/api/sessions/${String(session.body.id)}/attendance`, { state: 'SRB', present: true });
+    expect(attended.status, JSON.stringify(attended.body)).toBe(200);
+    expect(attended.body).toMatchObject({ associates: { SRB: true }, attendance: {} });
+  });
+
   it('does not show the new status as known on a day before the decision was recorded', async () => {
     expect(await standingOf('SRB', c.today(), yesterday())).toBeUndefined();
   });
