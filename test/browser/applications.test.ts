@@ -6,84 +6,27 @@
  * same page reads in Russian. Screenshots are taken (into docs/screenshots with
  * CONCORD_UPDATE_SCREENSHOTS=1).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConcord, type Concord } from '../../src/app/index.js';
-import { ensureDemoAccounts, seedSpring2024 } from '../../src/demo/index.js';
-import { buildServer } from '../../src/server/app.js';
-import { MovableClock } from '../support/api.js';
-import { sqlite } from '../support/stores.js';
+import { browserAvailable, openDesk, type Desk } from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const REQUIRED = process.env.CONCORD_REQUIRE_BROWSER === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !REQUIRED) process.stderr.write(`\n⚠ ${CHROMIUM} is not installed: the browser tests are SKIPPED here (CI installs it and requires them).\n\n`);
-
-const SHOTS = process.env.CONCORD_UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'concord-screenshots-'));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Serbia: not a party to the Organization, so its request opens an application for a status. */
 const APPLICANT = 'SRB';
 const REFERENCE = 'SRB-MFA-OBS/2024-1';
 
-describe.runIf(available || REQUIRED)('the applications pages in a browser', { timeout: 60_000 }, () => {
-  let concord: Concord;
+describe.runIf(browserAvailable)('the applications pages in a browser', { timeout: 60_000 }, () => {
+  let desk: Desk;
   let base = '';
-  const clock = new MovableClock();
-  const closers: (() => Promise<unknown>)[] = [];
-  const browsers = new Map<string, Page>();
   let caseUrl = '';
-
-  async function freshBrowser(): Promise<Page> {
-    const profile = mkdtempSync(join(tmpdir(), 'concord-browser-'));
-    const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/Moscow' });
-    closers.push(async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    });
-    return context.pages()[0] ?? (await context.newPage());
-  }
-
-  async function browserOf(username: string): Promise<Page> {
-    const known = browsers.get(username);
-    if (known) return known;
-    const page = await freshBrowser();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(`${username}-demo-2024`);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await expect.poll(() => page.url()).not.toContain('/login');
-    browsers.set(username, page);
-    return page;
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await expect.poll(() => page.getByText(/^(Loading…|Загрузка…)$/).count()).toBe(0);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
+  const browserOf = (username: string) => desk.browserOf(username);
+  const shot = (page: Page, name: string) => desk.shot(page, name, { fullPage: true });
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const place = await sqlite.fresh();
-    concord = await startConcord({ store: place.config, clock });
-    await seedSpring2024(concord);
-    await ensureDemoAccounts(concord);
-    const server = await buildServer(concord, { rateLimit: { perAccount: 100_000, perAddress: 100_000, signIn: 1000 }, webRoot: join(import.meta.dirname, '..', '..', 'dist', 'web') });
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    closers.push(async () => {
-      await server.close();
-      await concord.close();
-      await place.cleanup();
-    });
+    desk = await openDesk();
+    ({ base } = desk);
   }, 60_000);
 
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close();
-  });
+  afterAll(() => desk.close());
 
   it('an officer registers a non-member’s request for observer status in the correspondence register', async () => {
     const officer = await browserOf('officer');

@@ -8,86 +8,28 @@
  * the page switches to Russian; a delegate cannot act for another state. Screenshots of each
  * page are taken (into docs/screenshots with CONCORD_UPDATE_SCREENSHOTS=1).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ackToken, addAgendaItem, conveneSession, draftDecision, fireDueTimers, recordAttendance, registerOfficialNote, startConcord, type Concord } from '../../src/app/index.js';
-import { ensureDemoAccounts, seedSpring2024 } from '../../src/demo/index.js';
-import { buildServer } from '../../src/server/app.js';
-import { MovableClock } from '../support/api.js';
-import { sqlite } from '../support/stores.js';
+import { ackToken, addAgendaItem, conveneSession, draftDecision, fireDueTimers, recordAttendance, registerOfficialNote, type Concord } from '../../src/app/index.js';
+import { browserAvailable, openDesk, type Desk } from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const REQUIRED = process.env.CONCORD_REQUIRE_BROWSER === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !REQUIRED) process.stderr.write(`\n⚠ ${CHROMIUM} is not installed: the browser tests are SKIPPED here (CI installs it and requires them).\n\n`);
-
-// The committed pictures change only when asked for; an ordinary run leaves the work tree as it was.
-const SHOTS = process.env.CONCORD_UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'concord-screenshots-'));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TITLE = 'Browser test: venue of the spring meeting';
 
-describe.runIf(available || REQUIRED)('the desk in a browser', { timeout: 60_000 }, () => {
+describe.runIf(browserAvailable)('the desk in a browser', { timeout: 60_000 }, () => {
+  let desk: Desk;
   let concord: Concord;
   let base = '';
-  const clock = new MovableClock();
-  const closers: (() => Promise<unknown>)[] = [];
-  const browsers = new Map<string, Page>();
-
-  /** A browser with a fresh profile: nobody signed in. */
-  async function freshBrowser(): Promise<Page> {
-    const profile = mkdtempSync(join(tmpdir(), 'concord-browser-'));
-    const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/Moscow' });
-    closers.push(async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    });
-    return context.pages()[0] ?? (await context.newPage());
-  }
-
-  /** A browser of its own for each person, signed in. */
-  async function browserOf(username: string): Promise<Page> {
-    const known = browsers.get(username);
-    if (known) return known;
-    const page = await freshBrowser();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(`${username}-demo-2024`);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await expect.poll(() => page.url()).not.toContain('/login');
-    browsers.set(username, page);
-    return page;
-  }
-
-  /** Once nothing is loading any more (the live stream never goes idle, so the network never does). */
-  async function shot(page: Page, name: string): Promise<void> {
-    await expect.poll(() => page.getByText(/^(Loading…|Загрузка…)$/).count()).toBe(0);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-  }
+  let clock: Desk['clock'];
+  const browserOf = (username: string) => desk.browserOf(username);
+  const freshBrowser = () => desk.freshBrowser();
+  const shot = (page: Page, name: string) => desk.shot(page, name);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const place = await sqlite.fresh();
-    concord = await startConcord({ store: place.config, clock });
-    await seedSpring2024(concord);
-    await ensureDemoAccounts(concord);
-    // The web application as `npm test` built it (pretest).
-    const server = await buildServer(concord, { rateLimit: { perAccount: 100_000, perAddress: 100_000, signIn: 1000 }, webRoot: join(import.meta.dirname, '..', '..', 'dist', 'web') });
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    closers.push(async () => {
-      await server.close();
-      await concord.close();
-      await place.cleanup();
-    });
+    desk = await openDesk();
+    ({ concord, base, clock } = desk);
   }, 60_000);
 
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close();
-  });
+  afterAll(() => desk.close());
 
   it('an officer circulates a draft; two delegates record positions; the officer sees them arrive live', async () => {
     const officer = await browserOf('officer');
