@@ -19,6 +19,9 @@ import { CaseStatusBadge, FindingBadge, StateNamed, useAsked } from './bits';
 import { EndCase } from './end-case';
 import { useApplicationsTranslation } from './strings';
 import type { ApplicationView } from './types';
+import { NOTE_STREAMS } from '../../../../src/core/correspondence/streams';
+import { applicationStream } from '../../../../src/core/applications/streams';
+import { decisionStream } from '../../../../src/core/decision/streams';
 
 function noteText(note: OfficialNote, kind: (k: string) => string): string {
   return `${note.dated} · ${note.reference} · ${kind(note.kind)}`;
@@ -169,11 +172,11 @@ export function ApplicationPage(): ReactNode {
   const loaded = useApi<ApplicationView>(`/api/applications/${encodeURIComponent(id)}`);
   const view = loaded.data;
   // The decision's stream moves the progress; the case's own stream the findings and the end.
-  useLiveRefresh([`application-${id}`, ...(view?.decisionId ? [`decision-${view.decisionId}`] : [])], loaded.reload);
+  useLiveRefresh([applicationStream(id), ...(view?.decisionId ? [decisionStream(view.decisionId)] : [])], loaded.reload);
   const readsNotes = view !== undefined && can('correspondence:read', view.applicant);
   const note = useApi<OfficialNote>(readsNotes && view.noteId !== null ? `/api/correspondence/${encodeURIComponent(view.noteId)}` : null);
   const register = useApi<{ notes: OfficialNote[] }>(can('correspondence:read') ? '/api/correspondence' : null);
-  useLiveRefresh(['note-*'], register.reload);
+  useLiveRefresh([`${NOTE_STREAMS}*`], register.reload);
   const open = view?.status === 'open';
 
   return (

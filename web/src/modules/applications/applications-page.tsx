@@ -17,6 +17,8 @@ import { CaseStatusBadge, StateNamed, useAsked } from './bits';
 import { ProposeForm, SubmitForm } from './case-forms';
 import { useApplicationsTranslation } from './strings';
 import { STATUSES, type ApplicationView, type CaseStatus } from './types';
+import { DECISION_STREAMS } from '../../../../src/core/decision/streams';
+import { APPLICATION_STREAMS } from '../../../../src/core/applications/streams';
 
 function statusOf(value: string | null): CaseStatus | undefined {
   return STATUSES.find((s) => s === value);
@@ -56,7 +58,7 @@ export function ApplicationsPage(): ReactNode {
   const [params, setParams] = useSearchParams();
   const status = statusOf(params.get('status'));
   const list = useApi<{ applications: ApplicationView[] }>(`/api/applications${query({ status })}`);
-  useLiveRefresh(['application-*', 'decision-*'], list.reload);
+  useLiveRefresh([`${APPLICATION_STREAMS}*`, `${DECISION_STREAMS}*`], list.reload);
   const cases = list.data?.applications;
 
   return (

@@ -16,6 +16,7 @@ import { useLabels } from '../../i18n/labels';
 import { StateCodeField } from './bits';
 import { useApplicationsTranslation } from './strings';
 import { ISO_ALPHA3, MEASURES, REQUEST_KINDS, ROLES, type ApplicationRole, type ApplicationView, type MeasureChange } from './types';
+import { NOTE_STREAMS } from '../../../../src/core/correspondence/streams';
 
 interface SubmitBody {
   readonly state: string;
@@ -83,7 +84,7 @@ export function ProposeForm(): ReactNode {
   const [change, setChange] = useState<MeasureChange>('suspend');
   const [noteChoice, setNote] = useState('');
   const notes = useApi<{ notes: OfficialNote[] }>(ISO_ALPHA3.test(state) ? `/api/correspondence${query({ sender: state })}` : null);
-  useLiveRefresh(['note-*'], notes.reload);
+  useLiveRefresh([`${NOTE_STREAMS}*`], notes.reload);
   const offered = notes.data?.notes ?? [];
   const noteId = offered.some((n) => n.id === noteChoice) ? noteChoice : '';
   const placed = placeProblem(action.problem, ['state', 'role', 'change', 'noteId']);

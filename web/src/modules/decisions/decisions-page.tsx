@@ -7,12 +7,13 @@ import { DecisionTable } from '../../components/decision-bits';
 import { Loading, Page } from '../../components/page';
 import { useSignIn } from '../../sign-in/sign-in';
 import { DraftForm } from './draft-form';
+import { DECISION_STREAMS } from '../../../../src/core/decision/streams';
 
 export function DecisionsPage(): ReactNode {
   const { t } = useTranslation();
   const { can } = useSignIn();
   const list = useApi<{ decisions: DecisionSummary[] }>('/api/decisions');
-  useLiveRefresh(['decision-*'], list.reload);
+  useLiveRefresh([`${DECISION_STREAMS}*`], list.reload);
   const decisions = list.data?.decisions;
   return (
     <Page title={t('decisions.title')} problem={list.problem}>

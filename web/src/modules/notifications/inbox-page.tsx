@@ -17,6 +17,8 @@ import { PositionForm } from '../../components/position-form';
 import { useLabels } from '../../i18n/labels';
 import type { Principal } from '../../sign-in/principal';
 import { useSignIn } from '../../sign-in/sign-in';
+import { DECISION_STREAMS } from '../../../../src/core/decision/streams';
+import { NOTIFICATION_STREAMS } from '../../../../src/modules/notifications/manifest';
 
 /**
  * The inbox is a member's: what its delegate must acknowledge and answer. The secretariat, also
@@ -79,7 +81,7 @@ export function InboxPage(): ReactNode {
   const decisions = useApi<{ decisions: DecisionSummary[] }>(mine ? '/api/decisions' : null);
   const open = (decisions.data?.decisions ?? []).filter((d) => d.status === 'circulating' || d.status === 'tabled');
   const views = useOpenViews(decisions.data === undefined ? null : open);
-  useLiveRefresh(['notification-*', 'decision-*'], () => {
+  useLiveRefresh([`${NOTIFICATION_STREAMS}*`, `${DECISION_STREAMS}*`], () => {
     notifications.reload();
     decisions.reload();
     views.reload();

@@ -14,6 +14,7 @@ import { Loading, Page } from '../../components/page';
 import { NoteTable, StatementList } from '../../components/records';
 import { useLabels } from '../../i18n/labels';
 import { useSignIn } from '../../sign-in/sign-in';
+import { NOTE_STREAMS, STATEMENT_STREAMS } from '../../../../src/core/correspondence/streams';
 
 function StateOptions(): ReactNode {
   const framework = useFramework();
@@ -164,8 +165,8 @@ export function CorrespondencePage(): ReactNode {
   const [filter, setFilter] = useState('');
   const notes = useApi<{ notes: OfficialNote[] }>(can('correspondence:read') ? '/api/correspondence' : null);
   const statements = useApi<{ statements: PublicStatement[] }>(`/api/statements${filter === '' ? '' : `?state=${encodeURIComponent(filter)}`}`);
-  useLiveRefresh(['note-*'], notes.reload);
-  useLiveRefresh(['statement-*'], statements.reload);
+  useLiveRefresh([`${NOTE_STREAMS}*`], notes.reload);
+  useLiveRefresh([`${STATEMENT_STREAMS}*`], statements.reload);
 
   return (
     <Page title={t('correspondence.title')} problem={notes.problem ?? statements.problem}>

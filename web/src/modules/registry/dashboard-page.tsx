@@ -12,6 +12,9 @@ import { DateText } from '../../components/format';
 import { Loading, Page } from '../../components/page';
 import { StandingTable } from '../../components/standing-table';
 import { useLabels } from '../../i18n/labels';
+import { DECISION_STREAMS } from '../../../../src/core/decision/streams';
+import { PARTY_STREAMS } from '../../../../src/core/membership/streams';
+import { NOTIFICATION_STREAMS } from '../../../../src/modules/notifications/manifest';
 
 // The map brings the projection code and the atlas; it loads after the rest of the page.
 const MemberMap = lazy(() => import('../../map/member-map').then((m) => ({ default: m.MemberMap })));
@@ -21,7 +24,7 @@ export function DashboardPage(): ReactNode {
   const labels = useLabels();
   const overview = useApi<Overview>('/api/overview');
   // What the overview shows: standing, open procedures and their notifications (not every statement or account act).
-  useLiveRefresh(['party-*', 'decision-*', 'notification-*'], overview.reload, 500);
+  useLiveRefresh([`${PARTY_STREAMS}*`, `${DECISION_STREAMS}*`, `${NOTIFICATION_STREAMS}*`], overview.reload, 500);
   const data = overview.data;
 
   return (

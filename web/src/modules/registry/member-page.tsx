@@ -15,6 +15,8 @@ import { NoteTable, StatementList } from '../../components/records';
 import { Timeline } from '../../components/timeline';
 import { useLabels } from '../../i18n/labels';
 import { categoryOf } from '../../map/standing';
+import { NOTE_STREAMS, STATEMENT_STREAMS } from '../../../../src/core/correspondence/streams';
+import { partyStream } from '../../../../src/core/membership/streams';
 
 export function MemberPage(): ReactNode {
   const { t } = useTranslation();
@@ -22,7 +24,7 @@ export function MemberPage(): ReactNode {
   const state = (useParams().state ?? '').toUpperCase();
   const dates = useAsOf();
   const record = useApi<PartyRecord>(`/api/registry/${encodeURIComponent(state)}${dates.search}`);
-  useLiveRefresh([`party-${state}`, 'note-*', 'statement-*'], record.reload);
+  useLiveRefresh([partyStream(state), `${NOTE_STREAMS}*`, `${STATEMENT_STREAMS}*`], record.reload);
   const data = record.data;
   const standing = data?.standing ?? null;
   const today = localToday();

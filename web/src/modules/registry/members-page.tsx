@@ -6,12 +6,13 @@ import type { Registry } from '../../api/types';
 import { AsOfForm, useAsOf } from '../../components/as-of-form';
 import { Loading, Page } from '../../components/page';
 import { StandingTable } from '../../components/standing-table';
+import { PARTY_STREAMS } from '../../../../src/core/membership/streams';
 
 export function MembersPage(): ReactNode {
   const { t } = useTranslation();
   const dates = useAsOf();
   const registry = useApi<Registry>(`/api/registry${dates.search}`);
-  useLiveRefresh(['party-*'], registry.reload);
+  useLiveRefresh([`${PARTY_STREAMS}*`], registry.reload);
   const data = registry.data;
   return (
     <Page title={t('members.title')} problem={registry.problem}>

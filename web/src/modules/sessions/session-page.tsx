@@ -20,6 +20,8 @@ import { useCarryingNote } from '../../components/carrying-note';
 import { useSignIn } from '../../sign-in/sign-in';
 import { DataTable } from '../../components/data-table';
 import { useSessionsTranslation } from './strings';
+import { DECISION_STREAMS } from '../../../../src/core/decision/streams';
+import { sessionStream } from '../../../../src/core/session/streams';
 
 function AgendaForm({ session, drafts, onDone }: { readonly session: SessionView; readonly drafts: readonly DecisionSummary[]; readonly onDone: () => void }): ReactNode {
   const ts = useSessionsTranslation();
@@ -180,8 +182,8 @@ export function SessionPage(): ReactNode {
   const id = useParams().id ?? '';
   const loaded = useApi<SessionView>(`/api/sessions/${encodeURIComponent(id)}`);
   const decisions = useApi<{ decisions: DecisionSummary[] }>('/api/decisions');
-  useLiveRefresh([`session-${id}`], loaded.reload);
-  useLiveRefresh(['decision-*'], decisions.reload);
+  useLiveRefresh([sessionStream(id)], loaded.reload);
+  useLiveRefresh([`${DECISION_STREAMS}*`], decisions.reload);
   const session = loaded.data;
   const all = decisions.data?.decisions ?? [];
   const reload = (): void => {

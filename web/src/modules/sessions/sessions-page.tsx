@@ -16,6 +16,7 @@ import { useLabels } from '../../i18n/labels';
 import { useSignIn } from '../../sign-in/sign-in';
 import { DataTable } from '../../components/data-table';
 import { useSessionsTranslation } from './strings';
+import { SESSION_STREAMS } from '../../../../src/core/session/streams';
 
 interface ConveneBody {
   readonly body: string;
@@ -78,7 +79,7 @@ export function SessionsPage(): ReactNode {
   const bodyName = useBodyName();
   const { can } = useSignIn();
   const list = useApi<{ sessions: SessionSummary[] }>('/api/sessions');
-  useLiveRefresh(['session-*'], list.reload);
+  useLiveRefresh([`${SESSION_STREAMS}*`], list.reload);
   const sessions = list.data?.sessions;
 
   return (

@@ -19,6 +19,9 @@ import { AccessionForm, CirculateForm, CloseButton, TableForm } from './decision
 import { NotificationStatus } from './notification-status';
 import { PositionForm } from '../../../components/position-form';
 import { OutcomeBox, PositionsTable, TallyBox } from './tally';
+import { decisionStream } from '../../../../../src/core/decision/streams';
+import { NOTIFICATION_STREAMS } from '../../../../../src/modules/notifications/manifest';
+import { sessionStream } from '../../../../../src/core/session/streams';
 
 /** The secretariat enters a state's act from the registered note that carries it; a delegate's own entry is its document. */
 function entersFromNote(principal: Principal | null): boolean {
@@ -84,7 +87,7 @@ function TallySection({ view, connected, onChange }: { readonly view: DecisionVi
   const recordable = view.awaiting.filter((s) => can('decision:position', s));
   // At a session, presence without objection is consent: the attendance completes the picture.
   const session = useApi<SessionView>(view.sessionId ? `/api/sessions/${encodeURIComponent(view.sessionId)}` : null);
-  useLiveRefresh(view.sessionId ? [`session-${view.sessionId}`] : [], session.reload);
+  useLiveRefresh(view.sessionId ? [sessionStream(view.sessionId)] : [], session.reload);
   return (
     <section className="card" aria-labelledby="tally-heading">
       <div className="section-head">
@@ -115,7 +118,7 @@ export function DecisionPage(): ReactNode {
   const { can, principal } = useSignIn();
   const id = useParams().id ?? '';
   const loaded = useApi<DecisionView>(`/api/decisions/${encodeURIComponent(id)}`);
-  const connected = useLiveRefresh([`decision-${id}`, `notification-${id}:*`], loaded.reload);
+  const connected = useLiveRefresh([decisionStream(id), `${NOTIFICATION_STREAMS}${id}:*`], loaded.reload);
   const view = loaded.data;
   const refresh = loaded.reload;
   const outsiders = view?.result ? view.result.notBound.filter((s) => !view.acceded.includes(s) && can('decision:accede', s)) : [];
