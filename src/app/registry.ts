@@ -15,7 +15,6 @@ import {
   type AssociateRole,
   type PartyStanding,
   type Role,
-  type StandingChange,
   type StandingCommand,
   type Status,
   type TimelineChange,
@@ -52,19 +51,6 @@ export async function recordPublicStatement(c: Concord, statement: Omit<PublicSt
   const recorded = recordStatement(full, latestToday(c));
   if (!recorded.ok) return refuse(c, 'record statement', { code: 'invalid', field: recorded.refusal.field, message: recorded.refusal.message }, by);
   return appendAll(c, [{ streamId: statementStream(full.id), expectedVersion: 0, events: [recorded.event] }], by, full, 'record statement');
-}
-
-export async function recordParticipation(c: Concord, party: string, change: { participating: boolean; since: string; basis: string }, by: Actor): Promise<Outcome<null>> {
-  return runStandingCommand(c, party, { kind: 'record-participation', ...change }, by, [], null);
-}
-
-export async function applyStandingDecision(
-  c: Concord,
-  party: string,
-  decision: { role: Role; change: StandingChange; body: string; reference: string; decidedOn: string },
-  by: Actor,
-): Promise<Outcome<null>> {
-  return runStandingCommand(c, party, { kind: 'apply-decision', ...decision }, by, [], null);
 }
 
 /** Ends a withdrawal's notice period: the timer's work, refused before the period has run. */

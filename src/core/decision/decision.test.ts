@@ -234,6 +234,14 @@ describe('closing a decision', () => {
       .thenMatches([{ type: 'DecisionClosed', data: { informed: ['MNG'] } }]);
   });
 
+  it('sets aside the member concerned by a decision on its own standing, so its objection does not block', () => {
+    const concerning = { type: 'DraftCreated' as const, validAt: '2022-01-12', data: { title, text, body: CSC, question: 'substantive', initiator: 'Secretariat', parties: ['TJK'] } };
+    spec
+      .given([concerning, circulated('written', '2022-01-12', '2022-01-13T12:00:00.000Z'), ...SIX.map((s) => position(s, s === 'TJK' ? 'no' : 'yes', '2022-01-12T15:00:00.000Z'))])
+      .when(close('2022-01-12T18:00:00.000Z'))
+      .thenMatches([{ type: 'DecisionClosed', data: { result: { outcome: 'adopted', blockedBy: [] } } }]);
+  });
+
   it('gives an observer no position in the members’ decision', () => {
     spec.given(written).when({ kind: 'record-position', state: 'SRB', position: 'no', at: '2022-01-12T15:00:00.000Z', document: delegate('SRB') }).thenRefuses({ code: 'not-on-body', field: 'state' });
   });

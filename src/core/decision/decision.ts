@@ -29,6 +29,8 @@ export type DecisionCommand =
       readonly question: string;
       readonly initiator: string;
       readonly draftedOn: string;
+      /** The states concerned (a decision on a member's own standing), set aside where the rule says so. */
+      readonly parties?: readonly string[] | undefined;
     }
   | { readonly kind: 'amend'; readonly title?: Localized | undefined; readonly text?: Localized | undefined; readonly amendedOn: string }
   | { readonly kind: 'table'; readonly sessionId: string; readonly sessionDate: string }
@@ -52,7 +54,7 @@ export type DecisionEvent =
   | {
       readonly type: 'DraftCreated';
       readonly validAt: string;
-      readonly data: { readonly title: Localized; readonly text: Localized; readonly body: string; readonly question: string; readonly initiator: string };
+      readonly data: { readonly title: Localized; readonly text: Localized; readonly body: string; readonly question: string; readonly initiator: string; readonly parties?: readonly string[] };
     }
   | { readonly type: 'DraftAmended'; readonly validAt: string; readonly data: { readonly version: number; readonly title: Localized; readonly text: Localized } }
   | { readonly type: 'DraftTabled'; readonly validAt: string; readonly data: { readonly sessionId: string } }
@@ -93,6 +95,8 @@ export interface DecisionState {
   /** The day the decision was taken. */
   readonly closedOn: string | undefined;
   readonly acceded: readonly string[];
+  /** The states concerned, set aside where the rule says so (absent from drafts recorded before). */
+  readonly parties: readonly string[];
 }
 
 const empty: Localized = { en: '', ru: '' };
@@ -113,6 +117,7 @@ export const initialDecision: DecisionState = {
   result: undefined,
   closedOn: undefined,
   acceded: [],
+  parties: [],
 };
 
 export interface DecisionRefusal {
@@ -164,7 +169,8 @@ function draft(command: Extract<DecisionCommand, { kind: 'draft' }>, state: Deci
   if (command.title.en.trim() === '' || command.text.en.trim() === '') return refuse('invalid', 'title', 'a draft needs a title and a text in English (and in Russian)');
   if (command.title.ru.trim() === '' || command.text.ru.trim() === '') return refuse('invalid', 'title.ru', 'a draft needs its title and text in Russian, the working language');
   const { title, text, initiator } = command;
-  return accept({ type: 'DraftCreated', validAt: command.draftedOn, data: { title, text, body: command.body, question: command.question, initiator } });
+  const parties = command.parties?.length ? { parties: [...command.parties].sort() } : {};
+  return accept({ type: 'DraftCreated', validAt: command.draftedOn, data: { title, text, body: command.body, question: command.question, initiator, ...parties } });
 }
 
 function circulate(command: Extract<DecisionCommand, { kind: 'circulate' }>, state: DecisionState, pack: Pack): DecisionDecided {
@@ -223,7 +229,8 @@ export function outcomeOf(state: DecisionState, pack: Pack, now: string, attenda
     if (present) positions[member] = { position: byConsensus ? 'yes' : 'abstain' };
   }
   for (const [member, p] of Object.entries(state.positions)) positions[member] = { position: p.position, at: p.at };
-  return decide(pack, { body: state.body, question: state.question, procedure: state.procedure ?? 'vote', date: state.date, deadline: state.deadline, positions }, { now });
+  const parties = state.parties.length ? { parties: state.parties } : {};
+  return decide(pack, { body: state.body, question: state.question, procedure: state.procedure ?? 'vote', date: state.date, deadline: state.deadline, positions, ...parties }, { now });
 }
 
 /** The members of the body that have not given a position yet. */
@@ -248,7 +255,7 @@ function isOpen(state: DecisionState): boolean {
 export function evolveDecision(state: DecisionState, event: DecisionEvent): DecisionState {
   switch (event.type) {
     case 'DraftCreated':
-      return { ...state, status: 'draft', ...event.data, draftedOn: event.validAt, date: event.validAt, version: 1 };
+      return { ...state, status: 'draft', ...event.data, parties: event.data.parties ?? [], draftedOn: event.validAt, date: event.validAt, version: 1 };
     case 'DraftAmended':
       return { ...state, version: event.data.version, title: event.data.title, text: event.data.text };
     case 'DraftTabled':

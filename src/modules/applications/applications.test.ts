@@ -126,6 +126,14 @@ describe.each(engines)('cases before the Collective Security Council on $label',
     expect(await standingOf('KGZ', c.today())).toMatchObject({ status: 'suspended' });
   });
 
+  it('sets the member concerned aside in the decision on its own suspension: its objection does not block it', async () => {
+    const proposed = await call(api, 'officer', 'POST', '/api/applications/proposals', { state: 'TJK', change: 'suspend', role: 'member' });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    const decided = await decide(proposed.body as unknown as View, { ...allYes, TJK: 'no' });
+    expect(decided.status).toBe('adopted');
+    expect(await standingOf('TJK', c.today())).toMatchObject({ status: 'suspended' });
+  });
+
   it('records the officer’s finding on a criterion with its evidence', async () => {
     const opened = await submit('VNM', 'observer', 'observer-request');
     const evidence = await note('VNM', 'other', 'VNM/un');

@@ -10,6 +10,7 @@ import {
   decideApplication,
   evolveApplication,
   initialApplication,
+  isApplication,
   requirementsOf,
   type ApplicationCommand,
   type ApplicationRole,
@@ -96,7 +97,9 @@ async function caseDraft(c: Concord, party: string, role: ApplicationRole, chang
   const requirements = requirementsOf(c.pack, role, change);
   if (!requirements.ok) return { ok: true, value: [], entries: [] };
   const { title, text } = draftOfCase(c.pack, party, role, change, requirements.value, note);
-  const drafted = decideDecision({ kind: 'draft', title, text, body: requirements.value.body, question: requirements.value.question, initiator: 'Secretariat', draftedOn: context.on }, initialDecision, c.pack);
+  // A measure on a member's own standing concerns it: the rule in force says whether it is set aside (CSTO: it is).
+  const parties = isApplication(change) ? [] : [party];
+  const drafted = decideDecision({ kind: 'draft', title, text, body: requirements.value.body, question: requirements.value.question, initiator: 'Secretariat', draftedOn: context.on, parties }, initialDecision, c.pack);
   if (!drafted.ok) return refuse(c, `draft the decision on ${party}`, drafted.refusal, by);
   return { ok: true, value: [{ streamId: decisionStream(context.decisionId), expectedVersion: 0, events: drafted.events }], entries: [] };
 }
