@@ -35,7 +35,7 @@ export interface Desk {
   freshBrowser(): Promise<Page>;
   /** A browser of its own for each demo account, signed in. */
   browserOf(username: string): Promise<Page>;
-  /** Once nothing is loading any more (the live stream never goes idle, so the network never does). */
+  /** Once nothing is loading or drawing any more (the live stream never goes idle, so the network never does). */
   shot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
@@ -86,7 +86,9 @@ export async function openDesk(): Promise<Desk> {
       return page;
     },
     shot: async (page, name, options = {}) => {
-      await expect.poll(() => page.getByText(/^(Loading…|Загрузка…)$/).count()).toBe(0);
+      // Settled: nothing says it is loading, nothing drawing (the map says so with aria-busy), twice in a row.
+      const busy = async () => (await page.getByText(/^(Loading…|Загрузка…)$/).count()) + (await page.locator('[aria-busy="true"]').count());
+      await expect.poll(async () => (await busy()) + (await new Promise((resolve) => setTimeout(resolve, 300)).then(busy)), { timeout: 15_000 }).toBe(0);
       await page.screenshot({ path: join(SHOTS, `${name}.png`), ...options });
     },
     close: async () => {

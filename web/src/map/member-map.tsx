@@ -162,7 +162,7 @@ export function MemberMap({ parties }: { readonly parties: readonly PartyStandin
   const present = new Set<MapCategory>(drawing?.states.map((s) => s.category) ?? []);
 
   return (
-    <figure className="member-map">
+    <figure className="member-map" aria-busy={drawing === undefined}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`} className="map-svg">
         <title id={titleId}>{t('dashboard.map')}</title>
         <desc id={descId}>{t('dashboard.mapDescription')}</desc>
