@@ -82,7 +82,6 @@ export const AsOfQuery = Type.Object(
 
 // ── Responses ────────────────────────────────────────────────────────────────────────────────
 
-const open = <T extends TSchema>(schema: T) => schema;
 export const Account = Type.Object({
   username: Type.String(),
   role: Enum(ROLES),
@@ -101,6 +100,5 @@ export const Token = Type.Object({
   expiresAt: Type.String(),
   revokedAt: Type.Union([Type.String(), Type.Null()]),
 });
-export const Anything = open(Type.Object({}, { additionalProperties: true, description: 'see the schema named in the description of the route' }));
 
 export type Body<T extends TSchema> = Static<T>;

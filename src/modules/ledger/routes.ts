@@ -5,7 +5,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, type Concord } from '../../app/index.js';
 import { read, write } from '../../server/plumbing.js';
-import { Anything, Empty } from '../../server/schemas.js';
+import { Empty } from '../../server/schemas.js';
+import { LedgerPage, Verification } from './schemas.js';
 
 const tags = ['Ledger'];
 
@@ -18,7 +19,7 @@ export function ledgerRoutes(app: FastifyInstance, c: Concord): void {
         tags,
         summary: 'Ledger entries the reader may see, newest first, with their hashes',
         querystring: Type.Object({ before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
-        response: { 200: Anything },
+        response: { 200: LedgerPage },
       },
     },
     (request, who) => {
@@ -27,5 +28,5 @@ export function ledgerRoutes(app: FastifyInstance, c: Concord): void {
     },
   );
 
-  write(app, c, 'POST', '/api/ledger/verification', { schema: { tags, summary: 'Recompute the hash chain; names the first entry that fails', body: Empty, response: { 200: Anything } } }, (_request, who) => desk.verification(c, who));
+  write(app, c, 'POST', '/api/ledger/verification', { schema: { tags, summary: 'Recompute the hash chain; names the first entry that fails', body: Empty, response: { 200: Verification } } }, (_request, who) => desk.verification(c, who));
 }

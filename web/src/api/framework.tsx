@@ -23,7 +23,7 @@ export function useStateName(): (code: string) => string {
   const framework = useFramework();
   const labels = useLabels();
   return (code) => {
-    const name = framework?.names?.[code];
+    const name = framework?.names[code];
     return name ? labels.pick(name) : labels.state(code);
   };
 }
