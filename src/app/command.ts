@@ -121,8 +121,8 @@ async function recordedUnder(c: Concord, key: string | undefined, streamIds: rea
 export async function keyedActor(c: Concord, by: Actor, request: unknown, describe: string): Promise<Outcome<Actor>> {
   const key = by.idempotencyKey;
   if (key === undefined) return { ok: true, value: by, entries: [] };
-  const fingerprint = createHash('sha256').update(canonicalize(request) ?? '').digest('hex');
-  const prefix = `${key}#`;
+  const fingerprint = requestFingerprint(request);
+  const prefix = keyOfRequest(key, '');
   // Compared by substring, not by range: a range of text sorts by the database's collation, which may fold case or skip punctuation.
   const used = await c.database.db
     .selectFrom('ledger_idempotency')
@@ -133,7 +133,17 @@ export async function keyedActor(c: Concord, by: Actor, request: unknown, descri
   if (used.some((row) => row.key === key)) return { ok: true, value: by, entries: [] };
   const other = used.some((row) => row.key.startsWith(prefix) && /^[0-9a-f]{64}$/.test(row.key.slice(prefix.length)) && row.key !== `${prefix}${fingerprint}`);
   if (other) return refuse(c, describe, { code: 'idempotency-key-reused', field: 'idempotencyKey', message: `key "${key}" was already used for a different request` }, by);
-  return { ok: true, value: { ...by, idempotencyKey: `${prefix}${fingerprint}` }, entries: [] };
+  return { ok: true, value: { ...by, idempotencyKey: keyOfRequest(key, fingerprint) }, entries: [] };
+}
+
+/** What identifies a request sent under a key (the command line's command, the HTTP method, path and body). */
+export function requestFingerprint(request: unknown): string {
+  return createHash('sha256').update(canonicalize(request) ?? '').digest('hex');
+}
+
+/** The ledger's key for a request under the caller's key: a different request under the same key is never taken for the first. */
+export function keyOfRequest(key: string, fingerprint: string): string {
+  return `${key}#${fingerprint}`;
 }
 
 /** Records the refused attempt (never fails the caller) and returns the refusal. */

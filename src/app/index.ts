@@ -3,7 +3,7 @@ import { fireDueTimers } from './timers.js';
 
 export { ConcordError, latestToday, openConcord, systemClock, SETUP_ACTOR, type Clock, type Concord, type OpenOptions } from './concord.js';
 export * from './registry.js';
-export { appendAll, foldStream, handle, keyedActor, refuse, type Actor, type Outcome, type Refusal } from './command.js';
+export { appendAll, foldStream, handle, keyedActor, keyOfRequest, refuse, requestFingerprint, type Actor, type Outcome, type Refusal } from './command.js';
 export { loadPack, shippedPackIds, SHIPPED_PACKS } from './packs.js';
 export { fireDueTimers, repeatEvery, scheduleTimers, TIMER_ACTOR, type Repeating } from './timers.js';
 export * from './decisions.js';

@@ -3,11 +3,9 @@
  * for writes made with the cookie, idempotency keys on writes, and the answer as a problem when
  * the application refuses.
  */
-import { createHash } from 'node:crypto';
 import '@fastify/cookie';
-import canonicalize from 'canonicalize';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { signInPrincipal, tokenPrincipal, type Account, type Concord, type Outcome } from '../app/index.js';
+import { keyOfRequest, requestFingerprint, signInPrincipal, tokenPrincipal, type Account, type Concord, type Outcome } from '../app/index.js';
 import type { desk } from '../app/index.js';
 
 type Signed = desk.Signed;
@@ -134,13 +132,13 @@ export function write<T>(app: FastifyInstance, c: Concord, method: 'POST' | 'DEL
       if (key === undefined) return answer(reply, await handler(request, who), status);
       if (typeof key !== 'string' || key.length === 0 || key.length > 200) return problem(reply, 400, 'expected one Idempotency-Key of 1 to 200 characters', 'Idempotency-Key');
       const scoped = `http:${who.principal.username}:${request.credential ?? ''}:${key}`;
-      const fingerprint = createHash('sha256').update(`${method} ${request.url}\n${canonicalize(request.body ?? null) ?? ''}`).digest('hex');
+      const fingerprint = requestFingerprint({ method, url: request.url, body: request.body ?? null });
       const claim = await claimKey(c, scoped, fingerprint);
       if (claim.kind === 'other-request') return problem(reply, 422, `Idempotency-Key "${key}" was already used for a different request`, 'Idempotency-Key');
       if (claim.kind === 'in-progress') return problem(reply.header('retry-after', '1'), 409, `a request with Idempotency-Key "${key}" is still being handled; retry shortly`, 'Idempotency-Key');
       if (claim.kind === 'answered') return reply.code(claim.status).header('idempotent-replayed', 'true').type('application/json').send(claim.body);
       // The ledger's key carries the request too: a different act under the same key is never taken for the first.
-      const outcome = await handler(request, { ...who, idempotencyKey: `${scoped}:${fingerprint}` }).catch(async (error: unknown) => {
+      const outcome = await handler(request, { ...who, idempotencyKey: keyOfRequest(scoped, fingerprint) }).catch(async (error: unknown) => {
         await releaseKey(c, scoped);
         throw error;
       });
