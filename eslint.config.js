@@ -14,4 +14,20 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  {
+    // The core is pure: no I/O, and nothing of the shell (ARCHITECTURE §2). Its tests may use test support.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts', 'src/core/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/**', '**/modules/**', '**/server/**', '**/cli/**', '**/store/**', '**/ledger/**', '**/demo/**', '**/test/**'], message: 'The core imports nothing of the shell.' },
+            { group: ['node:*', 'fs', 'path', 'child_process', 'http', 'https', 'net', 'pg', 'better-sqlite3', 'kysely', 'fastify'], message: 'The core does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
 );
