@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPosition, registerOfficialNote, type Concord } from '../../app/index.js';
 import { readHead, replayProjections } from '../../ledger/index.js';
-import { READ_MODELS } from '../composition.js';
+import { READ_MODELS, visibility } from '../composition.js';
 import { call, startApi, type Api } from '../../../test/support/api.js';
 import { enginesToTest } from '../../../test/support/stores.js';
 
@@ -140,6 +140,22 @@ describe.each(engines)('cases before the Collective Security Council on $label',
     const assessed = await call(api, 'officer', 'POST', `/api/applications/${opened.id}/assessments`, { criterion: 'un-member', met: true, evidenceNoteId: evidence });
     expect(assessed.status).toBe(200);
     expect((assessed.body as unknown as View).criteria).toContainEqual(expect.objectContaining({ id: 'un-member', assessment: 'met', evidence }));
+  });
+
+  it('withholds the applicant’s notes from a reader who may not read its correspondence', async () => {
+    const open = (await call(api, 'officer', 'GET', '/api/applications?status=open')).body as { applications: (View & { noteId: string | null; criteria: { evidence?: string }[] })[] };
+    const assessed = open.applications.find((a) => a.criteria.some((k) => k.evidence !== undefined));
+    if (!assessed) throw new Error('no assessed case');
+    expect(assessed.noteId).not.toBeNull();
+    for (const reader of ['observer', 'delegate-arm']) {
+      const seen = (await call(api, reader, 'GET', `/api/applications/${assessed.id}`)).body as { noteId: string | null; criteria: { evidence?: string }[] };
+      expect(seen.noteId, reader).toBeNull();
+      expect(seen.criteria.every((k) => k.evidence === undefined), reader).toBe(true);
+    }
+    // Nor do the case's ledger entries reach them (the live stream shows each reader what it may read).
+    const entry = { streamId: `application-${assessed.id}`, type: 'CriterionAssessed', actor: 'user:officer', data: { evidence: 'n-1' } };
+    const reader = (role: 'observer' | 'delegate' | 'analyst' | 'officer') => ({ username: role, role, state: role === 'delegate' ? 'ARM' : null, scopes: ['read' as const] });
+    expect(['observer', 'delegate', 'analyst', 'officer'].map((r) => visibility().mayReadEntry(reader(r as 'observer'), entry))).toEqual([false, false, true, true]);
   });
 
   it('rebuilds every read model and every effect identically from the ledger', async () => {

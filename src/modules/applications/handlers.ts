@@ -22,6 +22,7 @@ import { decideDecision, decisionStream, initialDecision } from '../../core/deci
 import { evolveStanding, initialStanding, partyStream, type StandingState } from '../../core/membership/index.js';
 import type { StreamAppend } from '../../ledger/index.js';
 import { decisionState, desk, foldStream, handle, newId, refuse, toNote, type Actor, type Concord, type Outcome } from '../../app/index.js';
+import { visibility } from '../composition.js';
 import { mayReadDecision } from '../decisions/manifest.js';
 import { TABLE, withApplications } from './read-model.js';
 import type { ApplicationView } from './schemas.js';
@@ -150,23 +151,25 @@ export function applicationList(c: Concord, who: Signed, only: { status?: string
   });
 }
 
+/** The case as this reader may see it: the notes it rests on only for one who may read the applicant's correspondence. */
 async function viewOf(c: Concord, who: Signed, id: string, state: ApplicationState): Promise<ApplicationView> {
   const decision = await decisionState(c, state.decisionId);
   const shown = decision && mayReadDecision(who.principal, decision.status) ? decision : undefined;
+  const readsNotes = visibility().mayReadDocumentsOf(who.principal, state.applicant);
   return {
     id,
     applicant: state.applicant,
     role: state.role ?? 'member',
     change: state.change ?? 'admit',
     status: state.status === 'none' ? 'open' : state.status,
-    noteId: state.noteId,
+    noteId: readsNotes ? state.noteId : null,
     submittedOn: state.submittedOn,
     body: state.body,
     question: state.question,
     cites: [...state.cites],
     decisionId: state.decisionId,
     decision: shown ? { status: shown.status, outcome: shown.result?.outcome ?? null, procedure: shown.procedure ?? null, deadline: shown.deadline ?? null } : null,
-    criteria: assessmentOf(state).map((c) => ({ ...c, cites: [...c.cites] })),
+    criteria: assessmentOf(state).map(({ evidence, ...c }) => ({ ...c, cites: [...c.cites], ...(readsNotes && evidence !== undefined ? { evidence } : {}) })),
     concludedOn: state.concludedOn ?? null,
     effect: state.effect ? { applied: state.effect.applied, ...(state.effect.applied ? { act: state.effect.act } : { reason: state.effect.reason }) } : null,
   };

@@ -10,7 +10,9 @@ import type { ModuleDescriptor } from '../descriptor.js';
 export const applicationsManifest = {
   id: 'applications',
   title: { en: 'Applications', ru: 'Заявки' },
-  streams: [{ prefix: APPLICATION_STREAMS, reads: () => true }],
+  // The case's entries name the applicant's notes: the secretariat's and the analysts' to follow
+  // in the ledger; everyone else reads the case through its view, which withholds them.
+  streams: [{ prefix: APPLICATION_STREAMS, reads: (p) => p.role === 'analyst' }],
   actions: {
     'application:read': { roles: EVERYONE, scope: 'read' },
     // Charter Art. 19 and 21: the request goes to the Secretary General, whose secretariat records it and assesses it.
