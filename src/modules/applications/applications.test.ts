@@ -19,7 +19,8 @@ interface View {
   id: string;
   decisionId: string;
   status: string;
-  criteria: { id: string; assessment: string }[];
+  noteId?: string | null;
+  criteria: { id: string; assessment: string; evidence?: string }[];
   effect: { applied: boolean; act?: string; reason?: string } | null;
 }
 
@@ -143,7 +144,7 @@ describe.each(engines)('cases before the Collective Security Council on $label',
   });
 
   it('withholds the applicant’s notes from a reader who may not read its correspondence', async () => {
-    const open = (await call(api, 'officer', 'GET', '/api/applications?status=open')).body as { applications: (View & { noteId: string | null; criteria: { evidence?: string }[] })[] };
+    const open = (await call(api, 'officer', 'GET', '/api/applications?status=open')).body as { applications: View[] };
     const assessed = open.applications.find((a) => a.criteria.some((k) => k.evidence !== undefined));
     if (!assessed) throw new Error('no assessed case');
     expect(assessed.noteId).not.toBeNull();
