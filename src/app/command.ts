@@ -79,8 +79,11 @@ export async function handle<S, E extends Event>(c: Concord, spec: CommandSpec<S
     const after = decided.events.reduce(spec.evolve, state);
     const requests = [...(spec.alongside ?? []), { streamId: spec.streamId, expectedVersion: version, events: decided.events }];
     const result = await c.append(requests, { actor: by.actor, idempotencyKey: by.idempotencyKey });
-    // Appends made alongside were decided by the caller on what it read: only the command's own stream is read again.
-    const again = !result.ok && result.code === 'conflict' && result.streamId === spec.streamId && attempt < ATTEMPTS;
+    // Appends made alongside were decided by the caller on what it read, and deciding again would
+    // not change them; the command's own stream, and those the modules' reactions read within the
+    // append, are read again on the next attempt.
+    const fixed = new Set((spec.alongside ?? []).map((a) => a.streamId));
+    const again = !result.ok && result.code === 'conflict' && !fixed.has(result.streamId) && attempt < ATTEMPTS;
     if (!again) return settle(c, result, requests, by, after, spec.describe);
     // A short, random pause, so that those who lost together do not meet again.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
