@@ -6,7 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { ROLES, TOKEN_SCOPES, type AccountRole, type Principal, type TokenScope } from '../core/access/index.js';
-import { access } from '../modules/composition.js';
+import { composition } from './composition.js';
 import { ACCOUNT_STREAMS } from '../modules/accounts/manifest.js';
 import type { AccountRow, ApiTokenRow } from '../store/schema.js';
 import { appendAll, refuse, type Actor, type Outcome } from './command.js';
@@ -243,6 +243,7 @@ export async function issueToken(
   by: Actor,
 ): Promise<Outcome<{ token: ApiToken; secret: string }>> {
   const holder = await c.database.db.selectFrom('accounts').select('role').where('username', '=', username).executeTakeFirst();
+  const { access } = await composition();
   const allowed = access().scopesOfRole((holder?.role ?? 'observer') as AccountRole);
   const bad = request.scopes.find((s) => !allowed.includes(s));
   if (bad !== undefined || request.scopes.length === 0) return refuse(c, 'issue token', { code: 'invalid', field: 'scopes', message: `a token of this account holds some of: ${allowed.join(', ')}` }, by);

@@ -8,9 +8,10 @@ import type { Pack } from '../core/framework/index.js';
 import { historyFromPack, partyStream } from '../core/membership/index.js';
 import { appendToLedger, readStream, type AppendOptions, type AppendResult, type Projector, type StreamAppend } from '../ledger/index.js';
 import type { Database, StoreConfig } from '../store/database.js';
-import { openStore, projectEntries, reactionsTo } from '../modules/composition.js';
+import { composition } from './composition.js';
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { Reaction } from '../modules/module.js';
 import type { Tables } from '../store/schema.js';
 import { loadPack, shippedPackIds } from './packs.js';
 
@@ -67,11 +68,12 @@ export interface FrameworkInstalled {
 const REACTION_DEPTH = 4;
 
 export async function openConcord(options: OpenOptions): Promise<Concord> {
+  const { openStore, projectEntries, reactionsTo } = await composition();
   const database = await openStore(options.store);
   const clock = options.clock ?? systemClock;
   const listeners = new Set<() => void>();
   try {
-    const { pack, framework } = await installedPack(database, options.framework, clock);
+    const { pack, framework } = await installedPack(database, options.framework, clock, projectEntries);
     const concord: Concord = {
       database,
       pack,
@@ -79,7 +81,7 @@ export async function openConcord(options: OpenOptions): Promise<Concord> {
       clock,
       append: async (requests, { alongside, ...appendOptions }) => {
         const project: Projector = alongside ? async (trx, entries) => { await projectEntries(trx, entries); await alongside(trx); } : projectEntries;
-        const all = [...requests, ...(await consequences(concord, requests))];
+        const all = [...requests, ...(await consequences(concord, requests, reactionsTo))];
         const result = await appendToLedger(database, all, { ...appendOptions, recordedAt: clock.now().toISOString() }, project);
         if (result.ok && !result.replayed) for (const listener of listeners) listener();
         return result;
@@ -102,7 +104,7 @@ export async function openConcord(options: OpenOptions): Promise<Concord> {
  * What the modules' reactions add to an append, in the same transaction: the appends that follow
  * from its events, and those that follow from theirs.
  */
-async function consequences(c: Concord, requests: readonly StreamAppend[]): Promise<StreamAppend[]> {
+async function consequences(c: Concord, requests: readonly StreamAppend[], reactionsTo: (type: string) => readonly Reaction[]): Promise<StreamAppend[]> {
   const added: StreamAppend[] = [];
   let wave: readonly StreamAppend[] = requests;
   for (let depth = 0; depth < REACTION_DEPTH && wave.length > 0; depth++) {
@@ -127,7 +129,7 @@ export function latestToday(c: Concord): string {
 }
 
 /** The pack this database was set up with; an empty database is set up with the one asked for. */
-async function installedPack(database: Database, requested: string | undefined, clock: Clock): Promise<{ pack: Pack; framework: FrameworkInstalled }> {
+async function installedPack(database: Database, requested: string | undefined, clock: Clock, projectEntries: Projector): Promise<{ pack: Pack; framework: FrameworkInstalled }> {
   const setting = await database.db.selectFrom('projection_settings').select('value').where('key', '=', 'framework').executeTakeFirst();
   const installed = setting ? (JSON.parse(setting.value) as FrameworkInstalled) : undefined;
   if (installed && requested !== undefined && requested !== installed.id && resolvePackSource(requested) !== installed.source) {
@@ -140,7 +142,7 @@ async function installedPack(database: Database, requested: string | undefined, 
     const first = loaded.problems[0];
     throw new ConcordError(`framework "${id}" cannot be loaded: ${first ? `${first.file}:${first.line}: ${first.message}` : 'invalid pack'}`, 'framework');
   }
-  if (!installed) return { pack: loaded.pack, framework: await installHistory(database, loaded.pack, clock, id) };
+  if (!installed) return { pack: loaded.pack, framework: await installHistory(database, loaded.pack, clock, id, projectEntries) };
   const current: FrameworkInstalled = { ...installed, name: loaded.pack.organization.name.en, digest: packDigest(loaded.pack) };
   // The pack's files changed since the last start: record from when the new text applies, so
   // that every decision cites the framework it was really taken under.
@@ -170,7 +172,7 @@ function packDigest(pack: Pack): string {
  * Writes the pack's documented history as one atomic append, keyed so that two processes
  * starting on one empty database install it once.
  */
-async function installHistory(database: Database, pack: Pack, clock: Clock, source: string): Promise<FrameworkInstalled> {
+async function installHistory(database: Database, pack: Pack, clock: Clock, source: string, projectEntries: Projector): Promise<FrameworkInstalled> {
   const installed: FrameworkInstalled = { id: pack.id, name: pack.organization.name.en, digest: packDigest(pack), ...(source === pack.id ? {} : { source }) };
   const requests: StreamAppend[] = [
     { streamId: 'framework', expectedVersion: 0, events: [{ type: 'FrameworkInstalled', data: installed, validAt: pack.organization.founded, reconstructed: true }] },

@@ -2,7 +2,7 @@
  * Deadlines that fire on schedule while Concord runs, and on start after downtime. Each firing is
  * a ledger entry of its own (idempotent per timer), so several processes may run a scheduler.
  */
-import { timerHandler } from '../modules/composition.js';
+import { composition } from './composition.js';
 import type { Concord } from './concord.js';
 
 export const TIMER_ACTOR = 'concord:timer';
@@ -12,6 +12,7 @@ export async function fireDueTimers(c: Concord): Promise<number> {
   const now = c.clock.now().toISOString();
   // Withdrawals fall due on a date, procedures at an instant; ISO text orders both correctly.
   const due = await c.database.db.selectFrom('projection_timers').selectAll().where('fired_seq', 'is', null).where('due_at', '<=', now).orderBy('due_at').execute();
+  const { timerHandler } = await composition();
   let fired = 0;
   for (const timer of due) {
     // Each kind of deadline is handled by the module that sets it.

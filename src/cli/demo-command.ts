@@ -3,7 +3,7 @@
  * served. Run again on the same data, it records nothing new and serves what is there.
  */
 import type { Concord } from '../app/index.js';
-import { MODULES } from '../modules/index.js';
+import { modules } from '../modules/index.js';
 import { ensureDemoAccounts, seedSpring2024 } from '../demo/index.js';
 import { EXIT_BAD_INPUT, refuse } from './io.js';
 import { listenAddress, serve } from './serve-command.js';
@@ -15,7 +15,7 @@ export async function runDemo(c: Concord, flags: { port?: string; host?: string 
   if (!address) return EXIT_BAD_INPUT;
   const summary = await seedSpring2024(c);
   const more: string[] = [];
-  for (const module of MODULES) {
+  for (const module of modules()) {
     const line = await module.demo?.(c);
     if (line !== undefined) more.push(`Demo: ${line}`);
   }

@@ -9,7 +9,7 @@ import { runTour } from './tour.js';
 import { runServe } from './serve-command.js';
 import { runDemo } from './demo-command.js';
 import { runExport, runImport, runReplay, runVerify } from './ledger-command.js';
-import { MODULES } from '../modules/index.js';
+import { modules } from '../modules/index.js';
 import { runTimers } from './timers-command.js';
 import { withConcord, withDatabase, withStoreOptions, type StoreFlags } from './store-options.js';
 
@@ -97,7 +97,7 @@ function program(setExit: (code: number) => void): Command {
       setExit(await withConcord('demo', flags, (c) => runDemo(c, flags)));
     });
 
-  for (const module of MODULES) module.commands?.(root, setExit);
+  for (const module of modules()) module.commands?.(root, setExit);
 
   root
     .command('tour')

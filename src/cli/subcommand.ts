@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { desk, type Concord } from '../app/index.js';
 import { underKey } from './request-key.js';
+import { refuse } from './io.js';
 import { withConcord, withStoreOptions, type StoreFlags } from './store-options.js';
 
 export type Flags = StoreFlags & Record<string, string | boolean | undefined>;
@@ -26,6 +27,11 @@ export function sub(parent: Command, name: string, describe: string, action: Sub
     const positional = args.filter((a): a is string => typeof a === 'string');
     const flags = args.find((a): a is Flags => typeof a === 'object' && a !== null && !('commands' in a)) ?? {};
     const command = `${parent.name()} ${name}`;
+    // The ledger names a person's acts `user:<name>`, from a signed-in session; the command line is not one.
+    if (typeof flags.actor === 'string' && (flags.actor.startsWith('user:') || flags.actor.trim() === '')) {
+      setExit(refuse(command, `--actor: "${flags.actor}" names a signed-in person; the command line acts as the system (e.g. officer:ivanov)`));
+      return;
+    }
     setExit(await withConcord(command, flags, (c) => underKey(c, command, flags, positional, (keyed) => action(c, keyed, ...positional))));
   });
   return command;

@@ -8,7 +8,7 @@ import { accessFrom, visibilityFrom, type Access, type Visibility } from '../cor
 import type { LedgerEntry } from '../ledger/index.js';
 import { openDatabase, type Database, type StoreConfig } from '../store/database.js';
 import type { Tables } from '../store/schema.js';
-import { MODULES } from './index.js';
+import { modules } from './index.js';
 import type { ConcordModule, Projection, Reaction, ReadModel, Step, TimerHandler } from './module.js';
 
 /** Read models of the platform itself: the timers every module's deadlines are kept in. */
@@ -19,13 +19,13 @@ function once<T>(build: () => T): () => T {
   return () => (built ??= { value: build() }).value;
 }
 
-export const access = once((): Access => accessFrom(MODULES.map((m) => m.actions)));
+export const access = once((): Access => accessFrom(modules().map((m) => m.actions)));
 
-export const visibility = once((): Visibility => visibilityFrom(MODULES.flatMap((m) => m.streams), access()));
+export const visibility = once((): Visibility => visibilityFrom(modules().flatMap((m) => m.streams), access()));
 
 const projectionsByType = once(() => {
   const byType = new Map<string, Projection[]>();
-  for (const projection of MODULES.flatMap((m) => m.projections ?? [])) {
+  for (const projection of modules().flatMap((m) => m.projections ?? [])) {
     for (const type of projection.canHandle) byType.set(type, [...(byType.get(type) ?? []), projection]);
   }
   return byType;
@@ -56,7 +56,7 @@ export async function projectEntries(trx: Kysely<Tables>, entries: readonly Ledg
   await flush();
 }
 
-export const readModels = once((): readonly ReadModel[] => [...PLATFORM_READ_MODELS, ...MODULES.flatMap((m) => m.readModels ?? [])]);
+export const readModels = once((): readonly ReadModel[] => [...PLATFORM_READ_MODELS, ...modules().flatMap((m) => m.readModels ?? [])]);
 
 /** Every read model's rows in a fixed order, for comparing live read models with rebuilt ones. */
 export async function snapshotProjections(db: Kysely<Tables>): Promise<Record<string, unknown[]>> {
@@ -71,12 +71,12 @@ export async function clearProjections(trx: Kysely<Tables>): Promise<void> {
 
 /** The modules' own migrations, named `<module>/<step>` so that two modules never collide. */
 export const moduleMigrations = once((): Readonly<Record<string, Step>> =>
-  Object.fromEntries(MODULES.flatMap((m: ConcordModule) => Object.entries(m.migrations ?? {}).map(([name, step]) => [`${m.id}/${name}`, step]))),
+  Object.fromEntries(modules().flatMap((m: ConcordModule) => Object.entries(m.migrations ?? {}).map(([name, step]) => [`${m.id}/${name}`, step]))),
 );
 
 const timers = once(() => {
   const handlers = new Map<string, TimerHandler>();
-  for (const m of MODULES) {
+  for (const m of modules()) {
     for (const [kind, handler] of Object.entries(m.timers ?? {})) {
       if (handlers.has(kind)) throw new Error(`the timer kind "${kind}" is declared by two modules`);
       handlers.set(kind, handler);
@@ -89,7 +89,7 @@ export function timerHandler(kind: string): TimerHandler | undefined {
   return timers().get(kind);
 }
 
-const reactions = once(() => MODULES.flatMap((m) => m.reactions ?? []));
+const reactions = once(() => modules().flatMap((m) => m.reactions ?? []));
 
 export function reactionsTo(type: string): readonly Reaction[] {
   return reactions().filter((r) => r.on.includes(type));

@@ -11,12 +11,19 @@ import { notifications } from './notifications/index.js';
 import { registry } from './registry/index.js';
 import { sessions } from './sessions/index.js';
 
-export const MODULES: readonly ConcordModule[] = [
-  registry,
-  decisions,
-  sessions,
-  notifications,
-  accounts,
-  ledger,
-  applications,
-];
+/**
+ * Every module, in the registry's order. A function, not a constant: the modules import the
+ * application, which reads the registry, so the list is made when first asked for, never while
+ * the files load, whichever of them loads first.
+ */
+export function modules(): readonly ConcordModule[] {
+  return [
+    registry,
+    decisions,
+    sessions,
+    notifications,
+    accounts,
+    ledger,
+    applications,
+  ];
+}

@@ -5,9 +5,8 @@
  * the command line, the projector, the timer loop, the access checks and the web iterate the
  * registry (`./index.ts`) and name no module themselves.
  *
- * The application imports the registry (through `composition.ts`) and the modules import the
- * application, so a module's files use what they import from `src/app` inside functions only,
- * never while they load.
+ * The modules import the application; the application reaches the registry only when it first
+ * needs it (src/app/composition.ts), so the files load in any order.
  */
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';

@@ -21,7 +21,7 @@ import { eventRoutes, LedgerFeed, OpenStreams } from './events.js';
 import { metricsRoutes } from './metrics.js';
 import { authenticate } from './plumbing.js';
 import { problem } from './problems.js';
-import { MODULES } from '../modules/index.js';
+import { modules } from '../modules/index.js';
 
 export interface ServerOptions {
   readonly logger?: boolean | { readonly level: string; readonly stream?: NodeJS.WritableStream };
@@ -119,7 +119,7 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const settings = { signInPerMinute: limits.signIn, signInBackoffMs: options.signInBackoffMs ?? 250 };
-  for (const module of MODULES) module.routes?.(app, concord, settings);
+  for (const module of modules()) module.routes?.(app, concord, settings);
   eventRoutes(app, concord, feed, new OpenStreams(options.streamsPerAccount ?? 10));
   metricsRoutes(app, concord, feed);
   await webApplication(app, options.webRoot ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'web'));

@@ -8,6 +8,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desk } from '../../src/app/index.js';
+import { applicationView } from '../../src/modules/applications/handlers.js';
 import { browserAvailable, openDesk, type Desk } from '../support/browser.js';
 
 /** Serbia: not a party to the Organization, so its request opens an application for a status. */
@@ -15,18 +17,19 @@ const APPLICANT = 'SRB';
 const REFERENCE = 'SRB-MFA-OBS/2024-1';
 
 describe.runIf(browserAvailable)('the applications pages in a browser', { timeout: 60_000 }, () => {
-  let desk: Desk;
+  let browsers: Desk;
   let base = '';
+  const concord = () => browsers.concord;
   let caseUrl = '';
-  const browserOf = (username: string) => desk.browserOf(username);
-  const shot = (page: Page, name: string) => desk.shot(page, name, { fullPage: true });
+  const browserOf = (username: string) => browsers.browserOf(username);
+  const shot = (page: Page, name: string) => browsers.shot(page, name, { fullPage: true });
 
   beforeAll(async () => {
-    desk = await openDesk();
-    ({ base } = desk);
+    browsers = await openDesk();
+    ({ base } = browsers);
   }, 60_000);
 
-  afterAll(() => desk.close());
+  afterAll(() => browsers.close());
 
   it('an officer registers a non-member’s request for observer status in the correspondence register', async () => {
     const officer = await browserOf('officer');
@@ -124,7 +127,14 @@ describe.runIf(browserAvailable)('the applications pages in a browser', { timeou
     await expect.poll(() => officer.locator('html').getAttribute('lang')).toBe('en');
   });
 
-  it('a delegate follows the cases but is offered none of the secretariat’s forms', async () => {
+  it('a delegate follows the cases once before the Council, but is offered none of the secretariat’s forms', async () => {
+    // The case is the secretariat's while its draft is; circulated, the members follow it.
+    const id = caseUrl.split('/').pop() ?? '';
+    const officer = desk.systemPrincipal('officer:test');
+    const shown = await applicationView(concord(), officer, id);
+    if (!shown.ok) throw new Error(shown.refusal.message);
+    const circulated = await desk.circulate(concord(), officer, shown.value.decisionId, { procedure: 'written', deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    if (!circulated.ok) throw new Error(circulated.refusal.message);
     const delegate = await browserOf('delegate-kaz');
     await delegate.goto(`${base}/applications`);
     await expect.poll(() => delegate.locator('tr', { hasText: APPLICANT }).count()).toBe(1);

@@ -4,7 +4,7 @@
  * the secretariat can show who tried what.
  */
 import { userActor, type Action, type Principal } from '../../core/access/index.js';
-import { access } from '../../modules/composition.js';
+import { composition } from '../composition.js';
 import { refuse, type Actor, type Outcome, type Refusal } from '../command.js';
 import type { Concord } from '../concord.js';
 
@@ -30,6 +30,7 @@ export function actorOf(who: Signed): Actor {
 
 /** Undefined when permitted; otherwise the recorded refusal. */
 export async function authorize(c: Concord, who: Signed, action: Action, forState?: string): Promise<Refusal | undefined> {
+  const { access } = await composition();
   const permission = access().permits(who.principal, action, forState);
   if (permission.ok) return undefined;
   const refused = await refuse(c, action, { code: 'forbidden', field: forState === undefined ? 'role' : 'state', message: permission.reason }, actorOf(who));

@@ -3,7 +3,7 @@
  * may see; a restricted item asked for by name is refused and the attempt recorded.
  */
 import { seesAllStates, type Principal } from '../../core/access/index.js';
-import { access, visibility } from '../../modules/composition.js';
+import { composition } from '../composition.js';
 import { mayReadDecision } from '../../modules/decisions/manifest.js';
 import type { OfficialNote, PublicStatement } from '../../core/correspondence/index.js';
 import { awaitedFrom, outcomeOf, type DecisionState, type PositionDocument } from '../../core/decision/index.js';
@@ -94,6 +94,7 @@ export function partyView(c: Concord, who: Signed, party: string, when: AsOf): P
   return guarded(c, who, 'registry:read', async () => {
     const record = await partyRecordAt(c, party, when);
     if (!record.standing && record.history.length === 0) return notFound('state', `${party} is not on the registry`);
+    const { access } = await composition();
     const readsNotes = access().permits(who.principal, 'correspondence:read', party).ok;
     return found({ party, ...record, notes: readsNotes ? record.notes : [] });
   });
@@ -148,6 +149,7 @@ export async function toDecisionView(c: Concord, principal: Principal, id: strin
   const provisional = running ? outcomeOf(state, c.pack, c.clock.now().toISOString()) : undefined;
   const notifications = (await visibleNotifications(c, principal, id));
   // A reader who may not read a state's correspondence (an observer, another state's delegate) is not told which note carried its position.
+  const { visibility } = await composition();
   const positions = Object.fromEntries(Object.entries(state.positions).map(([s, p]) => [s, visibility().mayReadDocumentsOf(principal, s) ? p : { position: p.position, at: p.at }]));
   return {
     ...state,
@@ -168,6 +170,7 @@ export function notifications(c: Concord, who: Signed, pendingOnly: boolean): Pr
 }
 
 async function visibleNotifications(c: Concord, principal: Principal, decisionId?: string): Promise<NotificationView[]> {
+  const { access } = await composition();
   if (!access().permits(principal, 'notification:read').ok) return [];
   let query = c.database.db
     .selectFrom('projection_notifications')
@@ -216,6 +219,7 @@ export async function toSessionView(c: Concord, id: string, state: SessionState)
 /** A page of the ledger, newest first, without what the reader may not see. */
 export function ledgerPage(c: Concord, who: Signed, before: number | undefined, limit: number): Promise<Outcome<{ entries: LedgerEntry[]; head: number }>> {
   return guarded(c, who, 'ledger:read', async () => {
+    const { visibility } = await composition();
     const head = (await readHead(c.database))?.seq ?? 0;
     const entries: LedgerEntry[] = [];
     let cursor = before ?? head + 1;

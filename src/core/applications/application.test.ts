@@ -273,7 +273,7 @@ describe("the officer's findings on the criteria", () => {
   });
 
   it('no finding is recorded once the case is closed', () => {
-    spec.given([submitted, withdrawn]).when({ kind: 'assess', criterion: 'accepts-obligations', met: true, evidence, assessedOn: '2026-04-11', by: 'officer-1' }).thenRefuses({ code: 'not-allowed', field: 'status' });
+    spec.given([submitted, withdrawn]).when({ kind: 'assess', criterion: 'accepts-obligations', met: true, evidence, assessedOn: '2026-04-11', by: 'officer-1' }).thenRefuses({ code: 'wrong-status', field: 'status' });
   });
 
   it('the assessment lists each criterion as met or unanswered, with the evidence of each finding', () => {
@@ -305,7 +305,7 @@ describe('the end of a case', () => {
   });
 
   it('a case already closed cannot be withdrawn', () => {
-    spec.given([submitted, withdrawn]).when({ kind: 'withdraw', note: note('n-mng-4', 'MNG', 'other', '2026-04-11'), withdrawnOn: '2026-04-12' }).thenRefuses({ code: 'not-allowed', field: 'status' });
+    spec.given([submitted, withdrawn]).when({ kind: 'withdraw', note: note('n-mng-4', 'MNG', 'other', '2026-04-11'), withdrawnOn: '2026-04-12' }).thenRefuses({ code: 'wrong-status', field: 'status' });
   });
 
   it('an open case lapses, with its reason recorded', () => {
@@ -318,7 +318,7 @@ describe('the end of a case', () => {
   });
 
   it('a closed case cannot lapse', () => {
-    spec.given([submitted, withdrawn]).when({ kind: 'lapse', reason: 'late', lapsedOn: '2027-03-05' }).thenRefuses({ code: 'not-allowed', field: 'status' });
+    spec.given([submitted, withdrawn]).when({ kind: 'lapse', reason: 'late', lapsedOn: '2027-03-05' }).thenRefuses({ code: 'wrong-status', field: 'status' });
   });
 
   it("an adopted decision whose effect was applied concludes the case as adopted, citing the decision's act", () => {
@@ -374,6 +374,6 @@ describe('the end of a case', () => {
     spec
       .given([submitted, concluded])
       .when({ kind: 'conclude', decisionId: 'd-admit-mng', outcome: 'adopted', decidedOn: '2026-11-28', effect: { applied: true, act: 'a' } })
-      .thenRefuses({ code: 'not-allowed', field: 'status' });
+      .thenRefuses({ code: 'wrong-status', field: 'status' });
   });
 });

@@ -153,7 +153,7 @@ export function decideApplication(command: ApplicationCommand, state: Applicatio
     return command.kind === 'submit' ? submit(command, pack) : propose(command, pack);
   }
   if (state.status === 'none') return refuse('not-found', 'id', 'no such case');
-  if (state.status !== 'open') return refuse('not-allowed', 'status', `the case is closed (${state.status})`);
+  if (state.status !== 'open') return refuse('wrong-status', 'status', `the case is closed (${state.status})`);
   switch (command.kind) {
     case 'assess':
       return assess(command, state);

@@ -21,7 +21,7 @@ export const REQUEST_KINDS: Record<ApplicationRole, NoteKind> = {
 };
 
 export interface ApplicationRefusal {
-  readonly code: 'invalid' | 'not-found' | 'conflict' | 'not-allowed' | 'not-provided';
+  readonly code: 'invalid' | 'not-found' | 'conflict' | 'wrong-status' | 'not-allowed' | 'not-provided';
   readonly field: string;
   readonly message: string;
 }

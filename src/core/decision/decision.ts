@@ -86,6 +86,8 @@ export interface DecisionState {
   readonly version: number;
   readonly title: Localized;
   readonly text: Localized;
+  /** Who proposed it (a member, the Secretariat). */
+  readonly initiator: string;
   readonly procedure: ProcedureWord | undefined;
   readonly sessionId: string | undefined;
   readonly date: string;
@@ -109,6 +111,7 @@ export const initialDecision: DecisionState = {
   version: 0,
   title: empty,
   text: empty,
+  initiator: '',
   procedure: undefined,
   sessionId: undefined,
   date: '',

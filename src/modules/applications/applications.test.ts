@@ -143,16 +143,20 @@ describe.each(engines)('cases before the Collective Security Council on $label',
     expect((assessed.body as unknown as View).criteria).toContainEqual(expect.objectContaining({ id: 'un-member', assessment: 'met', evidence }));
   });
 
-  it('withholds the applicant’s notes from a reader who may not read its correspondence', async () => {
+  it('shows a case to other readers only once its decision is circulated, and never the applicant’s notes', async () => {
     const open = (await call(api, 'officer', 'GET', '/api/applications?status=open')).body as { applications: View[] };
     const assessed = open.applications.find((a) => a.criteria.some((k) => k.evidence !== undefined));
     if (!assessed) throw new Error('no assessed case');
     expect(assessed.noteId).not.toBeNull();
-    for (const reader of ['observer', 'delegate-arm']) {
-      const seen = (await call(api, reader, 'GET', `/api/applications/${assessed.id}`)).body as { noteId: string | null; criteria: { evidence?: string }[] };
-      expect(seen.noteId, reader).toBeNull();
-      expect(seen.criteria.every((k) => k.evidence === undefined), reader).toBe(true);
-    }
+    // While its draft is the secretariat's, so is the case.
+    expect((await call(api, 'delegate-arm', 'GET', `/api/applications/${assessed.id}`)).status).toBe(404);
+    expect(((await call(api, 'delegate-arm', 'GET', '/api/applications')).body as { applications: View[] }).applications.map((a) => a.id)).not.toContain(assessed.id);
+    await call(api, 'officer', 'POST', `/api/decisions/${assessed.decisionId}/circulate`, { procedure: 'written', deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    const seen = (await call(api, 'delegate-arm', 'GET', `/api/applications/${assessed.id}`)).body as unknown as View;
+    expect(seen.noteId).toBeNull();
+    expect(seen.criteria.every((k) => k.evidence === undefined)).toBe(true);
+    // An observer reads outcomes only.
+    expect((await call(api, 'observer', 'GET', `/api/applications/${assessed.id}`)).status).toBe(404);
     // Nor do the case's ledger entries reach them (the live stream shows each reader what it may read).
     const entry = { streamId: `application-${assessed.id}`, type: 'CriterionAssessed', actor: 'user:officer', data: { evidence: 'n-1' } };
     const reader = (role: 'observer' | 'delegate' | 'analyst' | 'officer') => ({ username: role, role, state: role === 'delegate' ? 'ARM' : null, scopes: ['read' as const] });

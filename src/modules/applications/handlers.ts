@@ -22,7 +22,7 @@ import { decideDecision, decisionStream, initialDecision } from '../../core/deci
 import { evolveStanding, initialStanding, partyStream, type StandingState } from '../../core/membership/index.js';
 import type { StreamAppend } from '../../ledger/index.js';
 import { decisionState, desk, foldStream, handle, newId, refuse, toNote, type Actor, type Concord, type Outcome } from '../../app/index.js';
-import { visibility } from '../composition.js';
+import { composition } from '../../app/composition.js';
 import { mayReadDecision } from '../decisions/manifest.js';
 import { TABLE, withApplications } from './read-model.js';
 import type { ApplicationView } from './schemas.js';
@@ -90,7 +90,7 @@ async function openCase(
   const draft = await caseDraft(c, party, role, change, note, context, by);
   if (!draft.ok) return draft;
   const opened = await handle(c, { streamId: applicationStream(id), initial: initialApplication, evolve: evolveApplication, decide: (state) => decideApplication(command(context), state, c.pack), alongside: draft.value, describe: `open case ${id}` }, by);
-  return opened.ok ? { ...opened, value: await viewOf(c, who, id, opened.value) } : opened;
+  return opened.ok ? { ...opened, value: await writerView(c, who, id, opened.value) } : opened;
 }
 
 /** The draft of the competent body's decision, appended with the case; none when the framework gives no rule for the change (the case's decider says why). */
@@ -130,13 +130,21 @@ export function lapseApplication(c: Concord, who: Signed, id: string, request: {
 
 async function runCase(c: Concord, who: Signed, id: string, command: ApplicationCommand): Promise<Outcome<ApplicationView>> {
   const result = await handle(c, { streamId: applicationStream(id), initial: initialApplication, evolve: evolveApplication, decide: (state) => decideApplication(command, state, c.pack), describe: `${command.kind} case ${id}` }, desk.actorOf(who));
-  return result.ok ? { ...result, value: await viewOf(c, who, id, result.value) } : result;
+  return result.ok ? { ...result, value: await writerView(c, who, id, result.value) } : result;
+}
+
+/** The case as the secretariat, who alone acts on it, sees it. */
+async function writerView(c: Concord, who: Signed, id: string, state: ApplicationState): Promise<ApplicationView> {
+  const view = await viewOf(c, who, id, state);
+  if (!view) throw new Error(`case ${id} is not visible to ${who.principal.username}, who acted on it`);
+  return view;
 }
 
 export function applicationView(c: Concord, who: Signed, id: string): Promise<Outcome<ApplicationView>> {
   return desk.guarded(c, who, 'application:read', async () => {
     const { state, version } = await foldApplication(c, id);
-    return version === 0 ? desk.notFound('id', `no case ${id}`) : desk.found(await viewOf(c, who, id, state));
+    const view = version === 0 ? undefined : await viewOf(c, who, id, state);
+    return view ? desk.found(view) : desk.notFound('id', `no case ${id}`);
   });
 }
 
@@ -146,15 +154,24 @@ export function applicationList(c: Concord, who: Signed, only: { status?: string
     let query = withApplications(c.database.db).selectFrom(TABLE).select('id').orderBy('seq', 'desc');
     if (only.status !== undefined) query = query.where('status', '=', only.status);
     const views: ApplicationView[] = [];
-    for (const { id } of await query.execute()) views.push(await viewOf(c, who, id, (await foldApplication(c, id)).state));
+    for (const { id } of await query.execute()) {
+      const view = await viewOf(c, who, id, (await foldApplication(c, id)).state);
+      if (view) views.push(view);
+    }
     return desk.found(views);
   });
 }
 
-/** The case as this reader may see it: the notes it rests on only for one who may read the applicant's correspondence. */
-async function viewOf(c: Concord, who: Signed, id: string, state: ApplicationState): Promise<ApplicationView> {
+/**
+ * The case as this reader may see it, or nothing while its draft decision is the secretariat's
+ * (as the draft itself is): the notes it rests on, and who recorded each finding, only for one
+ * who may read the applicant's correspondence.
+ */
+async function viewOf(c: Concord, who: Signed, id: string, state: ApplicationState): Promise<ApplicationView | undefined> {
   const decision = await decisionState(c, state.decisionId);
   const shown = decision && mayReadDecision(who.principal, decision.status) ? decision : undefined;
+  if (!shown) return undefined;
+  const { visibility } = await composition();
   const readsNotes = visibility().mayReadDocumentsOf(who.principal, state.applicant);
   return {
     id,
@@ -168,8 +185,8 @@ async function viewOf(c: Concord, who: Signed, id: string, state: ApplicationSta
     question: state.question,
     cites: [...state.cites],
     decisionId: state.decisionId,
-    decision: shown ? { status: shown.status, outcome: shown.result?.outcome ?? null, procedure: shown.procedure ?? null, deadline: shown.deadline ?? null } : null,
-    criteria: assessmentOf(state).map(({ evidence, ...c }) => ({ ...c, cites: [...c.cites], ...(readsNotes && evidence !== undefined ? { evidence } : {}) })),
+    decision: { status: shown.status, outcome: shown.result?.outcome ?? null, procedure: shown.procedure ?? null, deadline: shown.deadline ?? null },
+    criteria: assessmentOf(state).map(({ evidence, by, ...c }) => ({ ...c, cites: [...c.cites], ...(readsNotes && evidence !== undefined ? { evidence, by } : {}) })),
     concludedOn: state.concludedOn ?? null,
     effect: state.effect ? { applied: state.effect.applied, ...(state.effect.applied ? { act: state.effect.act } : { reason: state.effect.reason }) } : null,
   };

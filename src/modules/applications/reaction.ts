@@ -29,8 +29,9 @@ export const concludeOnDecision: Reaction = {
     const outcome = closed.data.result.outcome;
     const effect = outcome === 'adopted' ? await standingChange(c, state, decisionId, decidedOn) : { appends: [], effect: notApplied(state, decisionId, outcome) };
     const concluded = decideApplication({ kind: 'conclude', decisionId, outcome, decidedOn, effect: effect.effect }, state, c.pack);
-    // The case's decider refuses only what cannot happen here (a closed case is not looked up).
-    if (!concluded.ok) return [];
+    // Only an open case is looked up, and its decision is taken on or after the day it opened: a
+    // refusal here is a bug, and the close must not go through leaving the case open.
+    if (!concluded.ok) throw new Error(`case ${row.id} cannot be concluded by ${decisionId}: ${concluded.refusal.field}: ${concluded.refusal.message}`);
     return [{ streamId: applicationStream(row.id), expectedVersion: version, events: concluded.events }, ...effect.appends];
   },
 };

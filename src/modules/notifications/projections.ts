@@ -77,7 +77,7 @@ export const notifications: Projection = {
 async function projectClosed(trx: Kysely<Tables>, entry: LedgerEntry, decisionId: string, d: Data<DecisionEvent, 'DecisionClosed'>): Promise<void> {
   const contacts = new Map((await trx.selectFrom('projection_contacts').selectAll().execute()).map((c) => [c.state, c]));
   // The members the framework says must be told, and the observers and partners it informs.
-  for (const state of [...d.result.notify, ...(d.informed ?? [])]) {
+  for (const state of new Set([...d.result.notify, ...(d.informed ?? [])])) {
     const id = notificationId(decisionId, state);
     await trx.insertInto('projection_notifications').values({ id, seq: entry.seq, decision_id: decisionId, state, created_at: entry.recordedAt, delivered_at: null, acknowledged_at: null, acknowledged_via: null }).execute();
     const contact = contacts.get(state);
