@@ -54,6 +54,28 @@ function AgendaForm({ session, drafts, onDone }: { readonly session: SessionView
   );
 }
 
+/** Observers and partners attending as their status allows: recorded apart, never a position. */
+function Associates({ session }: { readonly session: SessionView }): ReactNode {
+  const ts = useSessionsTranslation();
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const attending = Object.keys(session.associates).sort();
+  if (attending.length === 0) return null;
+  return (
+    <>
+      <h3>{ts('associates')}</h3>
+      <DataTable caption={ts('associates')} columns={[t('common.state'), ts('attendance')]}>
+        {attending.map((state) => (
+          <tr key={state} data-testid={`associate-${state}`}>
+            <td>{labels.state(state)}</td>
+            <td>{session.associates[state] ? ts('present') : ts('absent')}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </>
+  );
+}
+
 function AttendanceRow({ session, state, editable, onDone }: { readonly session: SessionView; readonly state: string; readonly editable: boolean; readonly onDone: () => void }): ReactNode {
   const ts = useSessionsTranslation();
   const labels = useLabels();
@@ -251,6 +273,7 @@ export function SessionPage(): ReactNode {
                   <AttendanceRow key={state} session={session} state={state} editable={editable} onDone={reload} />
                 ))}
               </DataTable>
+              <Associates session={session} />
             </section>
           </div>
           {editable && <CloseSession session={session} onDone={reload} />}
