@@ -3,17 +3,15 @@
  * OpenAPI entry and the web's wire type (the web imports the types from this file).
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { Localized, Named, Nullable, OneOf as Enum } from '../view-schemas.js';
 
 const closed = { additionalProperties: false } as const;
 const Code = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 3166-1 alpha-3 code' });
 const NoteId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000]*$', description: 'a registered official note' });
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
-const Localized = Type.Object({ en: Type.String(), ru: Type.String() });
 
 export const ROLES = ['member', 'observer', 'partner'] as const;
 export const MEASURES = ['suspend', 'lift-suspension', 'expel', 'suspend-status', 'annul'] as const;
 export const STAGES = ['open', 'adopted', 'rejected', 'withdrawn', 'lapsed'] as const;
-const Enum = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 
 export const SubmitBody = Type.Object({ state: Code, status: Enum(ROLES, 'the status applied for'), noteId: NoteId }, closed);
 export const ProposalBody = Type.Object({ state: Code, change: Enum(MEASURES), role: Enum(ROLES, 'the standing the measure is on'), noteId: Type.Optional(NoteId) }, closed);
@@ -56,4 +54,4 @@ export const ApplicationView = Type.Object(
 );
 export type ApplicationView = Static<typeof ApplicationView>;
 
-export const ApplicationList = Type.Object({ applications: Type.Array(ApplicationView) });
+export const ApplicationList = Named('applications', ApplicationView);

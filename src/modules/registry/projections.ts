@@ -49,32 +49,27 @@ async function endWithdrawalTimers(trx: Kysely<Tables>, entry: LedgerEntry, data
   }
 }
 
-export const correspondence: Projection = {
-  canHandle: ['NoteRegistered'],
-  project: async (trx, entries) => {
-    for (const entry of entries) {
-      const n = entry.data as OfficialNote;
-      await trx.insertInto('projection_correspondence').values({ id: n.id, seq: entry.seq, sender: n.sender, authority: n.authority, reference: n.reference, dated: n.dated, kind: n.kind, subject: n.subject, known_from: knownFrom(entry) }).execute();
-    }
-  },
-};
+/** A projection that writes each entry on its own. */
+function eachEntry(canHandle: readonly string[], write: (trx: Kysely<Tables>, entry: LedgerEntry) => Promise<unknown>): Projection {
+  return {
+    canHandle,
+    project: async (trx, entries) => {
+      for (const entry of entries) await write(trx, entry);
+    },
+  };
+}
 
-export const statements: Projection = {
-  canHandle: ['StatementRecorded'],
-  project: async (trx, entries) => {
-    for (const entry of entries) {
-      const s = entry.data as PublicStatement;
-      await trx.insertInto('projection_statements').values({ id: s.id, seq: entry.seq, speaker: s.speaker, state: s.state, venue: s.venue, said_on: s.saidOn, url: s.url, summary: s.summary, known_from: knownFrom(entry) }).execute();
-    }
-  },
-};
+export const correspondence = eachEntry(['NoteRegistered'], (trx, entry) => {
+  const n = entry.data as OfficialNote;
+  return trx.insertInto('projection_correspondence').values({ id: n.id, seq: entry.seq, sender: n.sender, authority: n.authority, reference: n.reference, dated: n.dated, kind: n.kind, subject: n.subject, known_from: knownFrom(entry) }).execute();
+});
 
-export const framework: Projection = {
-  canHandle: ['FrameworkInstalled', 'FrameworkUpdated'],
-  project: async (trx, entries) => {
-    for (const entry of entries) {
-      await trx.deleteFrom('projection_settings').where('key', '=', 'framework').execute();
-      await trx.insertInto('projection_settings').values({ key: 'framework', value: JSON.stringify(entry.data) }).execute();
-    }
-  },
-};
+export const statements = eachEntry(['StatementRecorded'], (trx, entry) => {
+  const s = entry.data as PublicStatement;
+  return trx.insertInto('projection_statements').values({ id: s.id, seq: entry.seq, speaker: s.speaker, state: s.state, venue: s.venue, said_on: s.saidOn, url: s.url, summary: s.summary, known_from: knownFrom(entry) }).execute();
+});
+
+export const framework = eachEntry(['FrameworkInstalled', 'FrameworkUpdated'], async (trx, entry) => {
+  await trx.deleteFrom('projection_settings').where('key', '=', 'framework').execute();
+  await trx.insertInto('projection_settings').values({ key: 'framework', value: JSON.stringify(entry.data) }).execute();
+});
