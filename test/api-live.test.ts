@@ -34,7 +34,7 @@ describe.each(engines)('the live stream on $name', (engine) => {
     const kazakhstan = await openStream(`${api.base}/api/events`, bearer(api, 'delegate-kaz'));
     try {
       expect([officer.status, armenia.status, kazakhstan.status]).toEqual([200, 200, 200]);
-      await registerOfficialNote(api.concord, { sender: 'RUS', authority: 'MFA', reference: 'R/1', dated: '2026-01-10', kind: 'other', subject: 'For the secretariat' }, SYSTEM);
+      await registerOfficialNote(api.concord, { sender: 'RUS', authority: 'MFA', reference: 'R/1', dated: '2026-01-10', kind: 'other', subject: 'For the secretariat', backdatingReason: 'entered late' }, SYSTEM);
       expect((await call(api, 'delegate-arm', 'POST', '/api/decisions/D-live/positions', { state: 'ARM', position: 'yes' })).status).toBe(200);
       await officer.waitFor((e) => e.data.type === 'PositionRecorded');
       const own = await armenia.waitFor((e) => e.data.type === 'PositionRecorded' && e.data.data.state === 'ARM');

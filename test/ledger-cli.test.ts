@@ -20,6 +20,7 @@ const freshDir = () => mkdtempSync(join(tmpdir(), 'concord-cli-'));
 describe('concord registry', () => {
   it('answers Armenia on 28 March 2024 from a new data folder set up with the CSTO pack', () => {
     const data = freshDir();
+    expect(concord(['init', '--data', data]).stdout).toMatch(/Collective Security Treaty Organization \(csto\), \d+ ledger entries/);
     const r = concord(['registry', '--data', data, '--as-of', '2024-03-28', '--state', 'ARM']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('legal status:  member');
@@ -52,6 +53,14 @@ describe('concord registry', () => {
     expect(r.stderr).toMatch(/^concord note register: --kind: expected one of/);
   });
 
+  it('asks the reason of a note dated long ago with exit 2, and registers it with the reason', () => {
+    const note = ['note', 'register', '--data', freshDir(), '--from', 'KAZ', '--authority', 'MFA', '--reference', 'K/1', '--dated', '2025-01-10', '--kind', 'other', '--subject', 'Budget'];
+    const refused = concord(note);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^concord note register: backdatingReason: the note is dated 2025-01-10, \d+ days before it is registered \(more than 90\)/);
+    expect(concord([...note, '--backdating-reason', 'found in the archive']).code).toBe(0);
+  });
+
   it('refuses an impossible date with exit 2', () => {
     const r = concord(['registry', '--data', freshDir(), '--as-of', '2024-13-01']);
     expect(r.code).toBe(2);
@@ -62,6 +71,7 @@ describe('concord registry', () => {
 describe('concord ledger', () => {
   it('verify names the entry altered with SQL and exits 1', () => {
     const data = freshDir();
+    concord(['init', '--data', data]);
     expect(concord(['ledger', 'verify', '--data', data]).code).toBe(0);
     const db = new SQLiteDatabase(join(data, 'concord.db'));
     db.prepare("update ledger_entries set valid_at = '1993-01-01' where seq = 5").run();
@@ -73,7 +83,7 @@ describe('concord ledger', () => {
 
   it('export then import into a new folder gives the same registry; an edited export is refused with its line', () => {
     const data = freshDir();
-    concord(['note', 'register', '--data', data, '--from', 'BLR', '--authority', 'MFA', '--reference', '9', '--dated', '2026-02-01', '--kind', 'other', '--subject', 'Budget']);
+    concord(['note', 'register', '--data', data, '--from', 'BLR', '--authority', 'MFA', '--reference', '9', '--dated', '2026-02-01', '--kind', 'other', '--subject', 'Budget', '--backdating-reason', 'received in February, entered now']);
     const file = join(freshDir(), 'ledger.ndjson');
     expect(concord(['ledger', 'export', '--data', data, '--output', file]).code).toBe(0);
 

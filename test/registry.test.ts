@@ -194,7 +194,7 @@ describe.each(engines)('registry on $name', (engine) => {
     const cases = [
       registerOfficialNote(c, { sender: 'XXX', authority: 'MFA', reference: '1', dated: '2026-01-01', kind: 'other', subject: 's' }, clerk),
       registerOfficialNote(c, { sender: 'ARM', authority: 'MFA', reference: '1', dated: '2027-01-01', kind: 'other', subject: 's' }, clerk),
-      registerOfficialNote(c, { sender: 'AZE', authority: 'MFA', reference: '1', dated: '2026-01-01', kind: 'withdrawal-notice', subject: 'leave' }, clerk),
+      registerOfficialNote(c, { sender: 'AZE', authority: 'MFA', reference: '1', dated: '2026-01-01', kind: 'withdrawal-notice', subject: 'leave', backdatingReason: 'entered late' }, clerk),
       recordPublicStatement(c, { speaker: 'X', state: 'ARM', venue: 'TV', saidOn: '2026-01-01', url: 'not a link', summary: 's' }, clerk),
     ];
     const fields = (await Promise.all(cases)).map((r) => (r.ok ? 'accepted' : r.refusal.field));

@@ -56,7 +56,7 @@ describe('concord serve', () => {
   });
 
   it('narrows the register to one sender and one kind of note, refusing a kind it does not know', async () => {
-    const note = { authority: 'MFA', dated: '2026-03-01', subject: 'On the budget' };
+    const note = { authority: 'MFA', dated: '2026-03-01', subject: 'On the budget', backdatingReason: 'entered late' };
     await registerOfficialNote(concord, { ...note, sender: 'ARM', reference: 'A/1', kind: 'no-objection-notice' }, { actor: 'test' });
     await registerOfficialNote(concord, { ...note, sender: 'ARM', reference: 'A/2', kind: 'other' }, { actor: 'test' });
     await registerOfficialNote(concord, { ...note, sender: 'BLR', reference: 'B/1', kind: 'no-objection-notice' }, { actor: 'test' });

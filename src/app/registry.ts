@@ -4,7 +4,7 @@
  * date D as known on date K".
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { noteStream, recordStatement, registerNote, statementStream, type OfficialNote, type PublicStatement } from '../core/correspondence/index.js';
+import { backdatingDays, noteStream, recordStatement, registerNote, statementStream, type OfficialNote, type PublicStatement } from '../core/correspondence/index.js';
 import {
   decideStanding,
   endOfDay,
@@ -37,12 +37,25 @@ function recordId(by: Actor): string {
 
 /** A note verbale entered in the register; a withdrawal notice also starts the notice period. */
 export async function registerOfficialNote(c: Concord, note: Omit<OfficialNote, 'id'>, by: Actor): Promise<Outcome<OfficialNote>> {
-  const full: OfficialNote = { ...note, id: recordId(by) };
-  const recorded = registerNote(full, latestToday(c));
-  if (!recorded.ok) return refuse(c, 'register note', { code: 'invalid', field: recorded.refusal.field, message: recorded.refusal.message }, by);
+  const context = { registeredOn: c.today(), latestDate: latestToday(c), founded: c.pack.organization.founded, memberSince: await memberSince(c, note.sender), backdatingDays: backdatingDays(c.pack) };
+  const recorded = registerNote({ ...note, id: recordId(by) }, context);
+  if (!recorded.ok) return refuse(c, 'register note', { code: recorded.refusal.code ?? 'invalid', field: recorded.refusal.field, message: recorded.refusal.message }, by);
+  const full = recorded.event.data;
   const noteAppend: StreamAppend = { streamId: noteStream(full.id), expectedVersion: 0, events: [recorded.event] };
   if (full.kind !== 'withdrawal-notice') return appendAll(c, [noteAppend], by, full, 'register note');
   return runStandingCommand(c, full.sender, { kind: 'notify-withdrawal', noteId: full.id, notifiedOn: full.dated }, by, [noteAppend], full);
+}
+
+/** The first day a party was a member, as the registry knows it now (its documented history included). */
+async function memberSince(c: Concord, party: string): Promise<string | undefined> {
+  const row = await c.database.db
+    .selectFrom('projection_timeline')
+    .select((eb) => eb.fn.min('valid_from').as('since'))
+    .where('party', '=', party)
+    .where('role', '=', 'member')
+    .where('status', '=', 'member')
+    .executeTakeFirst();
+  return row?.since ? row.since.slice(0, 10) : undefined;
 }
 
 /** A statement in the press: recorded, and never a change of standing. */
@@ -133,7 +146,8 @@ export async function partyRecordAt(c: Concord, party: string, when: AsOf): Prom
 
 /** A row of the correspondence register as the note it records. */
 export function toNote(n: CorrespondenceRow): OfficialNote {
-  return { id: n.id, sender: n.sender, authority: n.authority, reference: n.reference, dated: n.dated, kind: n.kind as OfficialNote['kind'], subject: n.subject };
+  const note = { id: n.id, sender: n.sender, authority: n.authority, reference: n.reference, dated: n.dated, kind: n.kind as OfficialNote['kind'], subject: n.subject };
+  return n.backdating_reason === null ? note : { ...note, backdatingReason: n.backdating_reason };
 }
 
 function toChange(row: TimelineRow): TimelineChange {

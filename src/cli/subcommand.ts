@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { desk, type Concord } from '../app/index.js';
 import { underKey } from './request-key.js';
 import { refuse } from './io.js';
-import { withConcord, withStoreOptions, type StoreFlags } from './store-options.js';
+import { withConcord, withStoreOptions, type StoreFlags, type StoreUse } from './store-options.js';
 
 export type Flags = StoreFlags & Record<string, string | boolean | undefined>;
 export type SubAction = (c: Concord, flags: Flags, ...args: string[]) => Promise<number>;
@@ -17,8 +17,8 @@ export const signed = (flags: Flags): desk.Signed => desk.systemPrincipal(actor(
 export const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
 export const json = (flags: Flags) => flags.json === true;
 
-/** Adds a subcommand that opens the database, runs `action` and closes it. */
-export function sub(parent: Command, name: string, describe: string, action: SubAction, setExit: (code: number) => void): Command {
+/** Adds a subcommand that opens the database, runs `action` and closes it; a read (`show`) sets up no database. */
+export function sub(parent: Command, name: string, describe: string, action: SubAction, setExit: (code: number) => void, use: StoreUse = 'act'): Command {
   const command = withStoreOptions(parent.command(name).description(describe))
     .option('--actor <who>', 'who does this, for the ledger (default: cli)')
     .option('--idempotency-key <key>', 'the same command again under this key records nothing more; another one under it is refused')
@@ -32,7 +32,7 @@ export function sub(parent: Command, name: string, describe: string, action: Sub
       setExit(refuse(command, `--actor: "${flags.actor}" names a signed-in person; the command line acts as the system (e.g. officer:ivanov)`));
       return;
     }
-    setExit(await withConcord(command, flags, (c) => underKey(c, command, flags, positional, (keyed) => action(c, keyed, ...positional))));
+    setExit(await withConcord(command, flags, (c) => underKey(c, command, flags, positional, (keyed) => action(c, keyed, ...positional)), use));
   });
   return command;
 }

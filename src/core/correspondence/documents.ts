@@ -27,6 +27,11 @@ export interface OfficialNote {
   readonly dated: string;
   readonly kind: NoteKind;
   readonly subject: string;
+  /**
+   * Why a note is entered long after its date, or is dated before its sender was a member: said
+   * by the officer who registers it, and kept with it.
+   */
+  readonly backdatingReason?: string;
 }
 
 export interface PublicStatement {

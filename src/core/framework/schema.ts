@@ -389,6 +389,16 @@ export const PackSchema = Type.Object(
         strict,
       ),
     ),
+    correspondence: Type.Optional(
+      Type.Object(
+        {
+          backdatingDays: Type.Optional(
+            Type.Integer({ minimum: 0, description: 'A note registered more than this many days after its date needs a stated reason (default: 90). A setting of the secretariat, not a rule of the framework.' }),
+          ),
+        },
+        strict,
+      ),
+    ),
     bodies: Type.Array(Body, { minItems: 1 }),
     rules: Type.Array(Rule, { minItems: 1 }),
     data: Type.Optional(Type.Array(DataTable)),

@@ -66,6 +66,26 @@ describe.each(engines)('cases before the Collective Security Council on $label',
   };
   const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
+  it('a request dated in its sender’s day, already the next one in UTC, opens a case that the same night’s acts can follow', async () => {
+    // 22:30 UTC: past midnight in Moscow, where the note was signed "tomorrow" by UTC's count.
+    const now = new Date();
+    api.clock.offsetMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 22, 30) - now.getTime();
+    try {
+      const tomorrow = new Date(api.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+      const registered = await registerOfficialNote(c, { sender: 'LAO', authority: 'Ministry of Foreign Affairs', reference: 'LAO/late', dated: tomorrow, kind: 'observer-request', subject: 'observer-request of LAO' }, SYSTEM);
+      if (!registered.ok) throw new Error(registered.refusal.message);
+      const opened = await call(api, 'officer', 'POST', '/api/applications', { state: 'LAO', status: 'observer', noteId: registered.value.id });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      const view = opened.body as unknown as View & { submittedOn: string };
+      expect(view.submittedOn).toBe(tomorrow);
+      const criterion = view.criteria[0]?.id ?? '';
+      const assessed = await call(api, 'officer', 'POST', `/api/applications/${view.id}/assessments`, { criterion, met: true, evidenceNoteId: registered.value.id });
+      expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
+    } finally {
+      api.clock.offsetMs = 0;
+    }
+  });
+
   it('admits a state that had withdrawn as a member once the Council adopts the decision, citing it', async () => {
     const opened = await submit('GEO', 'member', 'accession-request');
     expect(opened.criteria.map((k) => k.assessment)).toEqual(opened.criteria.map(() => 'unanswered'));

@@ -32,8 +32,8 @@ export function applicationCommands(root: Command, setExit: (code: number) => vo
   sub(application, 'lapse', 'Record that a case lapsed, with the reason.', async (c, f, id = '') => print('application lapse', await lapseApplication(c, signed(f), id, { reason: str(f.reason) ?? '' }), f), setExit)
     .argument('<id>')
     .requiredOption('--reason <text>', 'why the case is no longer pursued');
-  sub(application, 'show', 'A case: what is asked, the criteria and the findings, the decision and what it changed.', async (c, f, id = '') => print('application show', await applicationView(c, signed(f), id), f), setExit).argument('<id>');
-  sub(application, 'list', 'The cases, newest first.', runList, setExit).option('--stage <stage>', STAGES.join(' | '));
+  sub(application, 'show', 'A case: what is asked, the criteria and the findings, the decision and what it changed.', async (c, f, id = '') => print('application show', await applicationView(c, signed(f), id), f), setExit, 'show').argument('<id>');
+  sub(application, 'list', 'The cases, newest first.', runList, setExit, 'show').option('--stage <stage>', STAGES.join(' | '));
 }
 
 function runSubmit(c: Concord, f: Flags): Promise<number> {

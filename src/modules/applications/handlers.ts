@@ -82,7 +82,7 @@ async function openCase(
   const by = desk.actorOf(who);
   const id = newId('A', by);
   const context: OpeningContext = {
-    on: c.today(),
+    on: actedOn(c, note),
     decisionId: newId('D', by),
     standing: (await foldStream(c, partyStream(party), evolveStanding, initialStanding)).state,
     openCase: (await withApplications(c.database.db).selectFrom(TABLE).select('id').where('applicant', '=', party).where('status', '=', 'open').executeTakeFirst())?.id,
@@ -105,6 +105,16 @@ async function caseDraft(c: Concord, party: string, role: ApplicationRole, chang
   return { ok: true, value: [{ streamId: decisionStream(context.decisionId), expectedVersion: 0, events: drafted.events }], entries: [] };
 }
 
+/**
+ * The day a note's act is taken on: today in UTC, or the note's own date when the sender's day
+ * has already begun there (a note dated in Moscow or Dushanbe before midnight UTC; the register
+ * refuses dates beyond the day anywhere).
+ */
+function actedOn(c: Concord, note: OfficialNote | undefined): string {
+  const today = c.today();
+  return note && note.dated > today ? note.dated : today;
+}
+
 /** The officer's finding on one criterion, resting on a registered document. */
 export function assessCriterion(c: Concord, who: Signed, id: string, request: { criterion: string; met: boolean; evidenceNoteId: string }): Promise<Outcome<ApplicationView>> {
   return desk.guarded(c, who, 'application:assess', async () => {
@@ -119,7 +129,7 @@ export function assessCriterion(c: Concord, who: Signed, id: string, request: { 
 export function withdrawApplication(c: Concord, who: Signed, id: string, request: { noteId: string }): Promise<Outcome<ApplicationView>> {
   return desk.guarded(c, who, 'application:withdraw', async () => {
     const note = await registeredNote(c, request.noteId, 'noteId', desk.actorOf(who));
-    return note.ok ? runCase(c, who, id, { kind: 'withdraw', note: note.value, withdrawnOn: c.today() }) : note;
+    return note.ok ? runCase(c, who, id, { kind: 'withdraw', note: note.value, withdrawnOn: actedOn(c, note.value) }) : note;
   });
 }
 
@@ -129,8 +139,21 @@ export function lapseApplication(c: Concord, who: Signed, id: string, request: {
 }
 
 async function runCase(c: Concord, who: Signed, id: string, command: ApplicationCommand): Promise<Outcome<ApplicationView>> {
-  const result = await handle(c, { streamId: applicationStream(id), initial: initialApplication, evolve: evolveApplication, decide: (state) => decideApplication(command, state, c.pack), describe: `${command.kind} case ${id}` }, desk.actorOf(who));
+  const result = await handle(c, { streamId: applicationStream(id), initial: initialApplication, evolve: evolveApplication, decide: (state) => decideApplication(notBeforeOpening(command, state), state, c.pack), describe: `${command.kind} case ${id}` }, desk.actorOf(who));
   return result.ok ? { ...result, value: await writerView(c, who, id, result.value) } : result;
+}
+
+/**
+ * The secretariat acts on its UTC day; a case opened on a note dated in its sender's day (already
+ * the next one east of UTC) is then "opened tomorrow". An act of the same night takes the case's
+ * date rather than being refused as earlier than the case.
+ */
+function notBeforeOpening(command: ApplicationCommand, state: ApplicationState): ApplicationCommand {
+  const floor = (date: string): string => (date < state.submittedOn ? state.submittedOn : date);
+  if (command.kind === 'assess') return { ...command, assessedOn: floor(command.assessedOn) };
+  if (command.kind === 'withdraw') return { ...command, withdrawnOn: floor(command.withdrawnOn) };
+  if (command.kind === 'lapse') return { ...command, lapsedOn: floor(command.lapsedOn) };
+  return command;
 }
 
 /** The case as the secretariat, who alone acts on it, sees it. */

@@ -8,7 +8,7 @@ import { submitApplication } from './handlers.js';
 
 export const matrix: Matrix = async (api) => {
   const c = api.concord;
-  const request = (reference: string) => registerOfficialNote(c, { sender: 'SRB', authority: 'Ministry of Foreign Affairs', reference, dated: '2026-01-10', kind: 'observer-request', subject: 'Observer status' }, SYSTEM);
+  const request = (reference: string) => registerOfficialNote(c, { sender: 'SRB', authority: 'Ministry of Foreign Affairs', reference, dated: '2026-01-10', kind: 'observer-request', subject: 'Observer status', backdatingReason: 'entered late' }, SYSTEM);
   const note = await request('SRB/1');
   const other = await request('SRB/2');
   if (!note.ok || !other.ok) throw new Error('notes');

@@ -48,8 +48,8 @@ export function decisionCommands(root: Command, setExit: (code: number) => void)
     .option('--token <token>', 'the token from the acknowledgement link')
     .option('--as <state>', 'the member acknowledging with the token')
     .option('--state <code>', 'the member whose delegate acknowledges');
-  sub(decision, 'show', 'A decision: versions, positions, outcome with its trace, notifications.', runShow, setExit).argument('<id>');
-  sub(decision, 'list', 'Every decision, newest first.', runList, setExit);
+  sub(decision, 'show', 'A decision: versions, positions, outcome with its trace, notifications.', runShow, setExit, 'show').argument('<id>');
+  sub(decision, 'list', 'Every decision, newest first.', runList, setExit, 'show');
 }
 
 async function runDraft(c: Concord, f: Flags): Promise<number> {

@@ -23,7 +23,7 @@ export function notificationCommands(root: Command, setExit: (code: number) => v
     if (json(f)) printJson(rows, true);
     else for (const r of rows) process.stdout.write(`${r.state}  ${r.language}  ${r.authority}  ${r.email ?? '—'}  ${r.webhook ?? '—'}\n`);
     return EXIT_OK;
-  }, setExit);
+  }, setExit, 'show');
 
   const notify = root.command('notify').description('Delivering notifications and following acknowledgements.');
   sub(notify, 'deliver', 'Send every notification due (SMTP from CONCORD_SMTP_URL, webhooks), retrying failures later.', async (c, f) => {
@@ -42,7 +42,7 @@ export function notificationCommands(root: Command, setExit: (code: number) => v
     if (json(f)) printJson(rows, true);
     else process.stdout.write(rows.length === 0 ? 'no acknowledgement overdue\n' : rows.map((r) => `${r.decisionId}  ${r.state}  notified ${r.createdAt}${r.deliveredAt ? `, delivered ${r.deliveredAt}` : ', not delivered'}\n`).join(''));
     return EXIT_OK;
-  }, setExit).option('--days <n>', 'overdue after this many days (default: 7)');
+  }, setExit, 'show').option('--days <n>', 'overdue after this many days (default: 7)');
 }
 
 async function runContactSet(c: Concord, f: Flags): Promise<number> {

@@ -20,13 +20,18 @@ export interface RegistryFlags {
   readonly json?: boolean;
 }
 
-export async function runRegistry(c: Concord, flags: RegistryFlags): Promise<number> {
+/** The dates asked for, checked before the database is opened: a typing error is told as such, wherever the data is. */
+function datesProblem(flags: RegistryFlags): string | undefined {
+  for (const [name, value] of [['--as-of', flags.asOf], ['--known-at', flags.knownAt]] as const) {
+    if (value !== undefined && !isCalendarDate(value)) return `${name}: expected a date YYYY-MM-DD, got "${value}"`;
+  }
+  return undefined;
+}
+
+async function runRegistry(c: Concord, flags: RegistryFlags): Promise<number> {
   const today = c.today();
   const asOf = flags.asOf ?? today;
   const knownAt = flags.knownAt ?? today;
-  for (const [name, value] of [['--as-of', asOf], ['--known-at', knownAt]] as const) {
-    if (!isCalendarDate(value)) return refuse('registry', `${name}: expected a date YYYY-MM-DD, got "${value}"`);
-  }
   if (flags.state !== undefined) {
     const found = await desk.partyView(c, system(), flags.state, { asOf, knownAt });
     const record = found.ok ? found.value : undefined;
@@ -81,6 +86,7 @@ export interface NoteFlags {
   readonly dated: string;
   readonly kind: string;
   readonly subject: string;
+  readonly backdatingReason?: string;
   readonly idempotencyKey?: string;
   readonly actor?: string;
   readonly json?: boolean;
@@ -91,7 +97,15 @@ export async function runNoteRegister(c: Concord, flags: NoteFlags): Promise<num
   const result = await desk.registerNote(
     c,
     desk.systemPrincipal(flags.actor ?? 'cli', flags.idempotencyKey),
-    { sender: flags.from, authority: flags.authority, reference: flags.reference, dated: flags.dated, kind: flags.kind as NoteKind, subject: flags.subject },
+    {
+      sender: flags.from,
+      authority: flags.authority,
+      reference: flags.reference,
+      dated: flags.dated,
+      kind: flags.kind as NoteKind,
+      subject: flags.subject,
+      ...(flags.backdatingReason === undefined ? {} : { backdatingReason: flags.backdatingReason }),
+    },
   );
   return report('note register', result, flags.json ?? false, (n) => `registered note ${n.id}: ${n.kind} from ${n.sender}, ${n.reference} of ${n.dated}`);
 }
@@ -118,7 +132,8 @@ export function registryCommands(root: Command, setExit: (code: number) => void)
       .option('--state <code>', 'one party in detail: status, participation, official notes and statements')
       .option('--json', 'print JSON'),
   ).action(async (flags: RegistryFlags & StoreFlags) => {
-    setExit(await withConcord('registry', flags, (c) => runRegistry(c, flags)));
+    const problem = datesProblem(flags);
+    setExit(problem === undefined ? await withConcord('registry', flags, (c) => runRegistry(c, flags), 'show') : refuse('registry', problem));
   });
 
   const note = root.command('note').description('The register of official correspondence.');
@@ -132,6 +147,7 @@ export function registryCommands(root: Command, setExit: (code: number) => void)
       .requiredOption('--dated <date>', 'the date the note bears')
       .requiredOption('--kind <kind>', NOTE_KINDS.join(' | '))
       .requiredOption('--subject <text>', 'what the note is about')
+      .option('--backdating-reason <text>', 'why the note is registered only now: required when it is dated before the sender was a member, or longer ago than the framework allows (90 days by default)')
       .option('--idempotency-key <key>', 'the same command again under this key records nothing more; another one under it is refused')
       .option('--json', 'print JSON'),
   ).action(async (flags: NoteFlags & StoreFlags) => {

@@ -2,11 +2,12 @@ import { takeWithdrawalEffect } from '../../app/index.js';
 import type { ConcordModule } from '../module.js';
 import { registryCommands } from './commands.js';
 import { registryManifest } from './manifest.js';
-import { correspondence, framework, statements, timeline } from './projections.js';
+import { correspondence, framework, migrations, statements, timeline } from './projections.js';
 import { registryRoutes } from './routes.js';
 
 export const registry: ConcordModule = {
   ...registryManifest,
+  migrations,
   projections: [timeline, correspondence, statements, framework],
   readModels: [
     { table: 'projection_timeline', key: 'seq' },

@@ -8,7 +8,7 @@ import type { OfficialNote, PublicStatement } from '../../core/correspondence/in
 import { partyOfStream, type StandingEvent } from '../../core/membership/index.js';
 import { knownFrom, type LedgerEntry } from '../../ledger/entry.js';
 import type { Tables, TimelineRow } from '../../store/schema.js';
-import type { Projection } from '../module.js';
+import type { Projection, Step } from '../module.js';
 
 type Data<K extends StandingEvent['type']> = Extract<StandingEvent, { type: K }>['data'];
 
@@ -61,8 +61,18 @@ function eachEntry(canHandle: readonly string[], write: (trx: Kysely<Tables>, en
 
 export const correspondence = eachEntry(['NoteRegistered'], (trx, entry) => {
   const n = entry.data as OfficialNote;
-  return trx.insertInto('projection_correspondence').values({ id: n.id, seq: entry.seq, sender: n.sender, authority: n.authority, reference: n.reference, dated: n.dated, kind: n.kind, subject: n.subject, known_from: knownFrom(entry) }).execute();
+  return trx
+    .insertInto('projection_correspondence')
+    .values({ id: n.id, seq: entry.seq, sender: n.sender, authority: n.authority, reference: n.reference, dated: n.dated, kind: n.kind, subject: n.subject, known_from: knownFrom(entry), backdating_reason: n.backdatingReason ?? null })
+    .execute();
 });
+
+export const migrations: Readonly<Record<string, Step>> = {
+  // A note entered long after its date is shown with the reason it was entered then.
+  '001-backdating-reason': async (db) => {
+    await db.schema.alterTable('projection_correspondence').addColumn('backdating_reason', 'text').execute();
+  },
+};
 
 export const statements = eachEntry(['StatementRecorded'], (trx, entry) => {
   const s = entry.data as PublicStatement;

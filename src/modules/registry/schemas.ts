@@ -42,6 +42,7 @@ export const OfficialNote = Type.Object({
   dated: Type.String(),
   kind: OneOf(NOTE_KINDS),
   subject: Type.String(),
+  backdatingReason: Type.Optional(Type.String({ description: 'why it was registered long after its date, or dated before its sender was a member' })),
 });
 
 export const PublicStatement = Type.Object({

@@ -27,7 +27,7 @@ export function sessionCommands(root: Command, setExit: (code: number) => void):
     .requiredOption('--state <code>')
     .requiredOption('--note <id>');
   sub(session, 'close', 'Close the session and every item on its agenda.', async (c, f, s = '') => report('session close', await desk.closeSessionNow(c, signed(f), s), json(f), () => `session ${s} closed`), setExit).argument('<session>');
-  sub(session, 'show', 'A session: chair, agenda, attendance.', runSessionShow, setExit).argument('<session>');
+  sub(session, 'show', 'A session: chair, agenda, attendance.', runSessionShow, setExit, 'show').argument('<session>');
 }
 
 async function runConvene(c: Concord, f: Flags): Promise<number> {

@@ -45,20 +45,25 @@ function NoteForm({ onDone }: { readonly onDone: () => void }): ReactNode {
   const [dated, setDated] = useState(localToday);
   const [kind, setKind] = useState<NoteKind>('other');
   const [subject, setSubject] = useState('');
+  const [backdatingReason, setBackdatingReason] = useState('');
   const [saved, setSaved] = useState(false);
   const other = senderChoice === OTHER_SENDER;
   const sender = other ? otherSender.trim().toUpperCase() : senderChoice || (framework?.members[0] ?? '');
-  const placed = placeProblem(action.problem, ['sender', 'authority', 'reference', 'dated', 'kind', 'subject']);
+  const placed = placeProblem(action.problem, ['sender', 'authority', 'reference', 'dated', 'kind', 'subject', 'backdatingReason']);
+  // The server says when a date needs a reason (long past, or before the sender's membership); the form then asks for it.
+  const confirmingDate = placed.at('backdatingReason') !== undefined || backdatingReason !== '';
 
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
     setSaved(false);
-    const result = await action.run({ sender, authority, reference, dated, kind, subject });
+    const reason = backdatingReason.trim();
+    const result = await action.run({ sender, authority, reference, dated, kind, subject, ...(reason === '' ? {} : { backdatingReason: reason }) });
     if (result.ok) {
       setSaved(true);
       setAuthority('');
       setReference('');
       setSubject('');
+      setBackdatingReason('');
       onDone();
     }
   };
@@ -103,7 +108,21 @@ function NoteForm({ onDone }: { readonly onDone: () => void }): ReactNode {
         <TextField label={t('correspondence.dated')} type="date" required value={dated} error={placed.at('dated')} onChange={(e) => { setDated(e.target.value); }} />
       </div>
       <TextArea label={t('correspondence.subject')} required rows={2} value={subject} error={placed.at('subject')} onChange={(e) => { setSubject(e.target.value); }} />
-      <SubmitButton pending={action.pending}>{t('correspondence.register')}</SubmitButton>
+      {confirmingDate && (
+        <fieldset className="confirm-date">
+          <legend>{t('correspondence.backdatingTitle')}</legend>
+          <p>{t('correspondence.backdatingConfirm', { dated })}</p>
+          <TextArea
+            label={t('correspondence.backdatingReason')}
+            required
+            rows={2}
+            value={backdatingReason}
+            error={placed.at('backdatingReason')}
+            onChange={(e) => { setBackdatingReason(e.target.value); }}
+          />
+        </fieldset>
+      )}
+      <SubmitButton pending={action.pending}>{t(confirmingDate ? 'correspondence.registerBackdated' : 'correspondence.register')}</SubmitButton>
       <Saved show={saved} />
     </form>
   );

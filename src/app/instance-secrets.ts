@@ -1,0 +1,75 @@
+/**
+ * Secrets of the instance, not of its ledger, kept beside the organization's signing key and
+ * never in the database: an export is public, and whoever can write the database must not be able
+ * to mint what they protect.
+ *
+ * - The acknowledgement links' secret: a database loaded from an export must still honour the
+ *   links sent before. In the file named by CONCORD_ACK_KEY, else keys/ack-links.key, made at
+ *   first use (from the secret the database kept before there was a file, so that older links
+ *   keep working).
+ * - The sign-ins' key: a session's id is kept as its HMAC under it, so a row inserted into
+ *   `sign_ins` by someone holding only the database signs no one in. keys/sign-ins.key.
+ *
+ * Moving an instance moves these files with the export; several servers on one PostgreSQL share
+ * them as they share the signing key.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Concord } from './concord.js';
+
+export const ACK_KEY_FILE = 'ack-links.key';
+const SECRET_BYTES = 32;
+/** Where the database kept the secret before it had a file of its own. */
+const DATABASE_KEY = 'ack-links';
+
+export const SIGN_IN_KEY_FILE = 'sign-ins.key';
+
+export async function loadAckSecret(c: Concord): Promise<Buffer> {
+  const named = process.env.CONCORD_ACK_KEY;
+  if (named) return readSecret(named, 'CONCORD_ACK_KEY');
+  return keptSecret(c, ACK_KEY_FILE, 'the acknowledgement key', () => keptInDatabase(c));
+}
+
+const signInKeys = new WeakMap<Concord, Promise<Buffer>>();
+
+/** The sign-ins' key, read once per instance. */
+export function signInKey(c: Concord): Promise<Buffer> {
+  let key = signInKeys.get(c);
+  if (!key) {
+    key = keptSecret(c, SIGN_IN_KEY_FILE, 'the sign-ins key', () => Promise.resolve(undefined));
+    signInKeys.set(c, key);
+  }
+  return key;
+}
+
+/** The secret in keys/`name`, made at first use from `initial` or at random. */
+async function keptSecret(c: Concord, name: string, what: string, initial: () => Promise<Buffer | undefined>): Promise<Buffer> {
+  const file = join(c.keysDir, name);
+  if (existsSync(file)) return readSecret(file, what);
+  const secret = (await initial()) ?? randomBytes(SECRET_BYTES);
+  try {
+    mkdirSync(c.keysDir, { recursive: true, mode: 0o700 });
+    // `wx`: of two processes starting at once, both keep the first secret written.
+    writeFileSync(file, `${secret.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`cannot write ${what} to ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+  }
+  return readSecret(file, what);
+}
+
+function readSecret(file: string, what: string): Buffer {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new Error(`cannot read ${what} ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+  }
+  if (!/^(?:[0-9a-f]{2})+$/i.test(text) || text.length < SECRET_BYTES * 2) throw new Error(`${file} must hold a secret of at least ${SECRET_BYTES} bytes in hexadecimal`);
+  return Buffer.from(text, 'hex');
+}
+
+async function keptInDatabase(c: Concord): Promise<Buffer | undefined> {
+  const row = await c.database.db.selectFrom('app_secrets').select('value').where('key', '=', DATABASE_KEY).executeTakeFirst();
+  return row ? Buffer.from(row.value, 'hex') : undefined;
+}
