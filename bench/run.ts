@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every benchmark, printed as a Markdown table to paste into docs/benchmarks.md.
- * `npm run bench decide`, `ledger` or `http` runs one of them.
+ * `npm run bench decide`, `ledger`, `proof` or `http` runs one of them.
  */
 import { benchDecide } from './decide.bench.js';
 import { benchHttp } from './http.bench.js';
 import { benchLedger } from './ledger.bench.js';
+import { benchProof } from './proof.bench.js';
 import { machine, markdownTable, type BenchRow } from './report.js';
 
-const benches: Record<string, () => Promise<BenchRow[]>> = { decide: benchDecide, ledger: benchLedger, http: benchHttp };
+const benches: Record<string, () => Promise<BenchRow[]>> = { decide: benchDecide, ledger: benchLedger, proof: benchProof, http: benchHttp };
 const only = process.argv[2];
 if (only !== undefined && !(only in benches)) throw new Error(`no benchmark "${only}"; expected one of: ${Object.keys(benches).join(', ')}`);
 const rows: BenchRow[] = [];

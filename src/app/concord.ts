@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import type { Pack } from '../core/framework/index.js';
 import { historyFromPack, partyStream } from '../core/membership/index.js';
 import { appendToLedger, readStream, type AppendOptions, type AppendResult, type Projector, type StreamAppend } from '../ledger/index.js';
-import type { Database, StoreConfig } from '../store/database.js';
+import type { Database, OpenMode, StoreConfig } from '../store/database.js';
 import { composition } from './composition.js';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Reaction } from '../modules/module.js';
 import type { Tables } from '../store/schema.js';
@@ -26,6 +26,14 @@ export interface OpenOptions {
   /** The pack to install in an empty database (default: csto); must match an installed one. */
   readonly framework?: string | undefined;
   readonly clock?: Clock | undefined;
+  /**
+   * The folder, outside the database, that keeps the organization's signing key (unless
+   * CONCORD_SIGNING_KEY names one) and the last checkpoint signed; default: the data folder's keys/
+   * (for PostgreSQL, that of $CONCORD_DATA or ./data, as the command line has it).
+   */
+  readonly keys?: string | undefined;
+  /** `existing` and `read-only` open only a database already set up; `read-only` writes nothing (default: create). */
+  readonly mode?: OpenMode | undefined;
 }
 
 export class ConcordError extends Error {
@@ -43,6 +51,8 @@ export interface Concord {
   /** The installed pack and the digest of its content, cited by every decision taken. */
   readonly framework: FrameworkInstalled;
   readonly clock: Clock;
+  /** Where the organization's key and the last signed checkpoint are kept, outside the database. */
+  readonly keysDir: string;
   append(requests: readonly StreamAppend[], options: Omit<AppendOptions, 'recordedAt'> & { readonly alongside?: Alongside }): Promise<AppendResult>;
   today(): string;
   /** Calls `listener` after each append this process commits; returns how to stop. */
@@ -69,16 +79,17 @@ const REACTION_DEPTH = 4;
 
 export async function openConcord(options: OpenOptions): Promise<Concord> {
   const { openStore, projectEntries, reactionsTo } = await composition();
-  const database = await openStore(options.store);
+  const database = await openStore(options.store, options.mode);
   const clock = options.clock ?? systemClock;
   const listeners = new Set<() => void>();
   try {
-    const { pack, framework } = await installedPack(database, options.framework, clock, projectEntries);
+    const { pack, framework } = await installedPack(database, options.framework, clock, options.mode === 'read-only' ? undefined : projectEntries);
     const concord: Concord = {
       database,
       pack,
       framework,
       clock,
+      keysDir: options.keys ?? join('dataDir' in options.store ? options.store.dataDir : (process.env.CONCORD_DATA ?? 'data'), 'keys'),
       append: async (requests, { alongside, ...appendOptions }) => {
         const project: Projector = alongside ? async (trx, entries) => { await projectEntries(trx, entries); await alongside(trx); } : projectEntries;
         const all = [...requests, ...(await consequences(concord, requests, reactionsTo))];
@@ -128,8 +139,11 @@ export function latestToday(c: Concord): string {
   return new Date(c.clock.now().getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** The pack this database was set up with; an empty database is set up with the one asked for. */
-async function installedPack(database: Database, requested: string | undefined, clock: Clock, projectEntries: Projector): Promise<{ pack: Pack; framework: FrameworkInstalled }> {
+/**
+ * The pack this database was set up with; an empty database is set up with the one asked for.
+ * Without a projector (a read-only open) nothing is recorded: not a setup, not a changed pack.
+ */
+async function installedPack(database: Database, requested: string | undefined, clock: Clock, projectEntries: Projector | undefined): Promise<{ pack: Pack; framework: FrameworkInstalled }> {
   const setting = await database.db.selectFrom('projection_settings').select('value').where('key', '=', 'framework').executeTakeFirst();
   const installed = setting ? (JSON.parse(setting.value) as FrameworkInstalled) : undefined;
   if (installed && requested !== undefined && requested !== installed.id && resolvePackSource(requested) !== installed.source) {
@@ -142,11 +156,14 @@ async function installedPack(database: Database, requested: string | undefined, 
     const first = loaded.problems[0];
     throw new ConcordError(`framework "${id}" cannot be loaded: ${first ? `${first.file}:${first.line}: ${first.message}` : 'invalid pack'}`, 'framework');
   }
-  if (!installed) return { pack: loaded.pack, framework: await installHistory(database, loaded.pack, clock, id, projectEntries) };
+  if (!installed) {
+    if (!projectEntries) throw new ConcordError(`${database.location} holds no framework yet, and a read-only command sets none up`, 'data');
+    return { pack: loaded.pack, framework: await installHistory(database, loaded.pack, clock, id, projectEntries) };
+  }
   const current: FrameworkInstalled = { ...installed, name: loaded.pack.organization.name.en, digest: packDigest(loaded.pack) };
   // The pack's files changed since the last start: record from when the new text applies, so
   // that every decision cites the framework it was really taken under.
-  if (current.digest !== installed.digest) {
+  if (current.digest !== installed.digest && projectEntries) {
     // With the version read, of two processes starting together one records it, the other gets a conflict.
     const version = (await readStream(database, 'framework')).length;
     await appendToLedger(

@@ -18,6 +18,7 @@ import { webhookSecretOf } from './contacts.js';
 import { decisionState } from './decisions.js';
 import { repeatEvery, type Repeating } from './timers.js';
 import { ackToken } from './tokens.js';
+import { checkpointNow } from './proof.js';
 
 export interface EmailMessage {
   readonly to: string;
@@ -163,8 +164,8 @@ async function send(c: Concord, row: DeliveryRow, transports: Transports, public
 }
 
 const WORDS = {
-  en: { adopted: 'adopted', rejected: 'not adopted', contested: 'adopted, contested', pending: 'pending', subject: 'Decision', outcome: 'Outcome', bound: 'Binds', notBound: 'Does not bind', ack: 'Please acknowledge receipt' },
-  ru: { adopted: 'принято', rejected: 'не принято', contested: 'принято, оспаривается', pending: 'не завершено', subject: 'Решение', outcome: 'Итог', bound: 'Обязательно для', notBound: 'Не обязательно для', ack: 'Просим подтвердить получение' },
+  en: { adopted: 'adopted', rejected: 'not adopted', contested: 'adopted, contested', pending: 'pending', subject: 'Decision', outcome: 'Outcome', bound: 'Binds', notBound: 'Does not bind', ack: 'Please acknowledge receipt', checkpoint: "The ledger's checkpoint, signed by the organization (keep it to check the record later)" },
+  ru: { adopted: 'принято', rejected: 'не принято', contested: 'принято, оспаривается', pending: 'не завершено', subject: 'Решение', outcome: 'Итог', bound: 'Обязательно для', notBound: 'Не обязательно для', ack: 'Просим подтвердить получение', checkpoint: 'Контрольная точка журнала, подписанная организацией (сохраните её, чтобы впоследствии проверить запись)' },
 } as const;
 
 async function compose(c: Concord, row: DeliveryRow, publicUrl: string): Promise<{ subject: string; text: string; payload: unknown }> {
@@ -175,6 +176,7 @@ async function compose(c: Concord, row: DeliveryRow, publicUrl: string): Promise
   const w = WORDS[language];
   const title = language === 'ru' ? decision.title.ru : decision.title.en;
   const link = `${publicUrl.replace(/\/$/, '')}/ack/${await ackToken(c, row.decision_id, row.state)}`;
+  const checkpoint = await checkpointNow(c);
   const names = (states: readonly string[]) => states.map((s) => memberName(c.pack, s, language)).join(', ') || '—';
   const subject = `[${c.pack.organization.abbreviation[language] ?? c.pack.organization.abbreviation.en}] ${w.subject}: ${title} — ${w[result.outcome]}`;
   const text = [
@@ -188,7 +190,11 @@ async function compose(c: Concord, row: DeliveryRow, publicUrl: string): Promise
     ...result.trace.map((t) => `· ${language === 'ru' ? (t.findingRu ?? t.finding) : t.finding} [${t.cites.join(', ')}]`),
     '',
     `${w.ack}: ${link}`,
+    '',
+    // The member keeps this: with it, any later rewrite of the ledger before it can be shown.
+    `${w.checkpoint}:`,
+    JSON.stringify(checkpoint),
   ].join('\n');
-  const payload = { notification: row.notification_id, decision: row.decision_id, state: row.state, title: decision.title, outcome: result, acknowledge: link };
+  const payload = { notification: row.notification_id, decision: row.decision_id, state: row.state, title: decision.title, outcome: result, acknowledge: link, checkpoint };
   return { subject, text, payload };
 }

@@ -8,10 +8,14 @@ import { EXIT_BAD_INPUT, EXIT_FAILED } from './io.js';
 import { runTour } from './tour.js';
 import { runServe } from './serve-command.js';
 import { runDemo } from './demo-command.js';
-import { runExport, runImport, runReplay, runVerify } from './ledger-command.js';
+import { runCheckpoint, runExport, runImport, runKey, runProve, runReplay, runVerify, type VerifyFlags } from './ledger-command.js';
 import { modules } from '../modules/index.js';
 import { runTimers } from './timers-command.js';
+import { runInit } from './init-command.js';
 import { withConcord, withDatabase, withStoreOptions, type StoreFlags } from './store-options.js';
+
+/** An export is public: the instance's secrets travel beside it, never in it. */
+const INSTANCE_KEYS = 'An export holds no secret: to move the instance, copy the data folder\'s keys/ (the signing key and ack-links.key, which the acknowledgement links sent before need) to the new data folder, or point CONCORD_SIGNING_KEY and CONCORD_ACK_KEY at them.';
 
 function program(setExit: (code: number) => void): Command {
   const root = new Command('concord')
@@ -57,26 +61,48 @@ function program(setExit: (code: number) => void): Command {
     .action(() => { setExit(runList()); });
 
   const ledger = root.command('ledger').description('The tamper-evident ledger of every procedural act.');
-  withStoreOptions(ledger.command('verify').description('Recompute the hash chain; exit 1 naming the first entry that fails.').option('--json', 'print JSON')).action(
+  withStoreOptions(
+    ledger
+      .command('verify')
+      .description('Recompute the hash chain and the Merkle tree; with --against, check the ledger extends a signed checkpoint. Exit 1 naming the first disagreement.')
+      .option('--against <file>', 'a checkpoint written by "concord ledger checkpoint --json" (or handed to a member)')
+      .option('--key <file>', "the organization's public key (PEM) to check the checkpoint's signature with (default: the key of this instance)")
+      .option('--json', 'print JSON'),
+  ).action(async (flags: StoreFlags & VerifyFlags) => {
+    setExit(await withConcord('ledger verify', flags, (c) => runVerify(c, flags), 'inspect'));
+  });
+  withStoreOptions(ledger.command('checkpoint').description("Sign a checkpoint of the ledger as it stands (its size and Merkle root) with the organization's key.").option('--json', 'print the checkpoint as JSON')).action(
     async (flags: StoreFlags & { json?: boolean }) => {
-      setExit(await withConcord('ledger verify', flags, (c) => runVerify(c, flags.json ?? false), true));
+      setExit(await withConcord('ledger checkpoint', flags, (c) => runCheckpoint(c, flags.json ?? false), 'maintain'));
     },
   );
-  withStoreOptions(ledger.command('export').description('Write the ledger as NDJSON, hashes included.').option('--output <file>', 'write to a file instead of standard output')).action(
+  withStoreOptions(ledger.command('prove').description('Print the proof that one entry is in the ledger, against a signed checkpoint.').argument('<seq>', "the entry's sequence number").option('--json', 'print JSON')).action(
+    async (seq: string, flags: StoreFlags & { json?: boolean }) => {
+      setExit(await withConcord('ledger prove', flags, (c) => runProve(c, seq, flags.json ?? false), 'maintain'));
+    },
+  );
+  withStoreOptions(ledger.command('key').description("Print the organization's public key, for members to check checkpoints with.")).action(async (flags: StoreFlags) => {
+    setExit(await withConcord('ledger key', flags, (c) => Promise.resolve(runKey(c)), 'maintain'));
+  });
+  withStoreOptions(ledger.command('export').description(`Write the ledger as NDJSON, hashes included. ${INSTANCE_KEYS}`).option('--output <file>', 'write to a file instead of standard output')).action(
     async (flags: StoreFlags & { output?: string }) => {
-      setExit(await withConcord('ledger export', flags, (c) => runExport(c, flags.output), true));
+      setExit(await withConcord('ledger export', flags, (c) => runExport(c, flags.output), 'inspect'));
     },
   );
   ledger
     .command('import')
-    .description('Load an NDJSON export into an empty database; the whole chain is checked first.')
+    .description(`Load an NDJSON export into an empty database; the whole chain is checked first. ${INSTANCE_KEYS}`)
     .argument('<file>', 'an export written by "concord ledger export"')
     .option('--data <dir>', 'the data folder of the embedded database (default: $CONCORD_DATA or ./data)')
     .action(async (file: string, flags: StoreFlags) => {
       setExit(await withDatabase('ledger import', flags, (db) => runImport(db, file)));
     });
   withStoreOptions(ledger.command('replay').description('Rebuild every read model from the ledger and check it equals the live one.')).action(async (flags: StoreFlags) => {
-    setExit(await withConcord('ledger replay', flags, (c) => runReplay(c), true));
+    setExit(await withConcord('ledger replay', flags, (c) => runReplay(c), 'maintain'));
+  });
+
+  withStoreOptions(root.command('init').description('Set up the database with the pack and its documented history (commands that only read set up nothing), and say what it holds.')).action(async (flags: StoreFlags) => {
+    setExit(await withConcord('init', flags, (c) => runInit(c)));
   });
 
   withStoreOptions(root.command('timers').description('Fire the deadlines that are due (also done on every start) and list those pending.')).action(async (flags: StoreFlags) => {

@@ -1,6 +1,7 @@
 /**
- * Appending to the ledger: expected stream versions, idempotency keys, one global hash chain,
- * and the read models updated in the same transaction, so nothing is ever half-written.
+ * Appending to the ledger: expected stream versions, idempotency keys, one global hash chain and
+ * its Merkle tree, and the read models updated in the same transaction, so nothing is ever
+ * half-written.
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
@@ -12,6 +13,7 @@ import { seal, type LedgerEntry } from './entry.js';
 import { readSpan } from './read.js';
 import { toRow } from './rows.js';
 import { IMPORTED_REQUEST } from './transfer.js';
+import { growTree } from './tree.js';
 
 export interface NewEvent {
   readonly type: string;
@@ -87,7 +89,8 @@ export async function appendToLedger(database: Database, requests: readonly Stre
         }
       }
       const guards = requests.flatMap((r) => (r.expectedVersion === 'any' ? [] : [{ streamId: r.streamId, expected: r.expectedVersion }]));
-      if (!(await database.insertEntries(trx, entries.map(toRow), guards, { seq, hash: prevHash }))) {
+      const tree = growTree(head.seq, head.frontier, entries.map((e) => e.hash));
+      if (!(await database.insertEntries(trx, entries.map(toRow), guards, { seq, hash: prevHash, frontier: tree.frontier }, tree.nodes))) {
         const actual = await streamVersions(trx, guards.map((g) => g.streamId));
         const stale = guards.find((g) => actual.get(g.streamId) !== g.expected) ?? guards[0];
         throw new Refused({ ok: false, code: 'conflict', streamId: stale?.streamId ?? '', expected: stale?.expected ?? 0, actual: actual.get(stale?.streamId ?? '') ?? 0 });

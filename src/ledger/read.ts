@@ -1,19 +1,26 @@
 /**
  * Reading the ledger: a stream, or the whole chain in pages.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
 import type { Tables } from '../store/schema.js';
 import type { LedgerEntry } from './entry.js';
 import { fromRow } from './rows.js';
 
 /** Where the chain ends: the last entry's sequence number and hash, none for an empty ledger. */
-export async function readHead(database: Database): Promise<{ seq: number; hash: string } | undefined> {
-  return database.db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+export async function readHead(database: Database): Promise<{ seq: number; hash: string; frontier: string } | undefined> {
+  return database.db.selectFrom('ledger_head').select(['seq', 'hash', 'frontier']).where('id', '=', 1).executeTakeFirst();
 }
 
 export async function readStream(database: Database, streamId: string): Promise<LedgerEntry[]> {
   const rows = await database.db.selectFrom('ledger_entries').selectAll().where('stream_id', '=', streamId).orderBy('stream_version').execute();
+  return rows.map((r) => fromRow(r, database.dialect));
+}
+
+/** The entries of every stream whose id begins with `prefix`, in ledger order. */
+export async function readStreamsOf(database: Database, prefix: string): Promise<LedgerEntry[]> {
+  // By substring, not LIKE: "_" in a prefix is a character, not a wildcard.
+  const rows = await database.db.selectFrom('ledger_entries').selectAll().where(sql<string>`substr(stream_id, 1, ${prefix.length})`, '=', prefix).orderBy('seq').execute();
   return rows.map((r) => fromRow(r, database.dialect));
 }
 

@@ -24,5 +24,5 @@ export interface LedgerEntry {
 
 /** What checking the chain found: its length and head, or the first entry that fails and why. */
 export type ChainCheck =
-  | { readonly ok: true; readonly count: number; readonly headHash: string }
+  | { readonly ok: true; readonly count: number; readonly headHash: string; /** The Merkle tree's root over the entries. */ readonly root: string }
   | { readonly ok: false; readonly count: number; readonly seq: number; readonly streamId: string; readonly reason: string };

@@ -8,6 +8,7 @@ import type { LedgerEntry } from './entry.js';
 import { readChain } from './read.js';
 import { toRow } from './rows.js';
 import { ChainChecker } from './verify.js';
+import { growTree } from './tree.js';
 import type { Projector } from './append.js';
 
 const FORMAT = 'concord-ledger';
@@ -67,7 +68,8 @@ export async function importLines(database: Database, lines: readonly string[], 
   return database.writeTransaction(async (trx, head) => {
     if (head.seq > 0) return { ok: false, line: 1, reason: 'the ledger here is not empty; import into a new data folder or database' } as const;
     const last = checked.entries.at(-1);
-    await database.insertEntries(trx, checked.entries.map(toRow), [], { seq: last?.seq ?? 0, hash: last?.hash ?? head.hash });
+    const tree = growTree(0, '', checked.entries.map((e) => e.hash));
+    await database.insertEntries(trx, checked.entries.map(toRow), [], { seq: last?.seq ?? 0, hash: last?.hash ?? head.hash, frontier: tree.frontier }, tree.nodes);
     const keys = idempotencyRanges(checked.entries);
     for (let i = 0; i < keys.length; i += 400) await trx.insertInto('ledger_idempotency').values(keys.slice(i, i + 400)).execute();
     await project(trx, checked.entries, database);

@@ -6,10 +6,10 @@
 import { sql, type Kysely } from 'kysely';
 import { accessFrom, visibilityFrom, type Access, type Visibility } from '../core/access/index.js';
 import type { LedgerEntry } from '../ledger/index.js';
-import { openDatabase, type Database, type StoreConfig } from '../store/database.js';
+import { openDatabase, type Database, type OpenMode, type StoreConfig } from '../store/database.js';
 import type { Tables } from '../store/schema.js';
 import { modules } from './index.js';
-import type { ConcordModule, Projection, Reaction, ReadModel, Step, TimerHandler } from './module.js';
+import type { ConcordModule, Projection, ProjectionCheck, Reaction, ReadModel, Step, TimerHandler } from './module.js';
 
 /** Read models of the platform itself: the timers every module's deadlines are kept in. */
 const PLATFORM_READ_MODELS: readonly ReadModel[] = [{ table: 'projection_timers', key: 'id' }];
@@ -91,6 +91,20 @@ export function timerHandler(kind: string): TimerHandler | undefined {
 
 const reactions = once(() => modules().flatMap((m) => m.reactions ?? []));
 
+/** What the modules say after an import, one line each. */
+export async function importNotices(database: Database): Promise<string[]> {
+  const notices: string[] = [];
+  for (const module of modules()) {
+    const notice = await module.afterImport?.(database);
+    if (notice !== undefined) notices.push(notice);
+  }
+  return notices;
+}
+
+export const powerStreams = once((): readonly string[] => modules().flatMap((m) => m.powerStreams ?? []));
+
+export const projectionChecks = once((): readonly ProjectionCheck[] => modules().flatMap((m) => m.checks ?? []));
+
 export function reactionsTo(type: string): readonly Reaction[] {
   return reactions().filter((r) => r.on.includes(type));
 }
@@ -99,6 +113,6 @@ export function reactionsTo(type: string): readonly Reaction[] {
 export const READ_MODELS = { project: projectEntries, clear: clearProjections, snapshot: snapshotProjections } as const;
 
 /** The database with every module's tables: what Concord opens, and what an import loads into. */
-export function openStore(config: StoreConfig): Promise<Database> {
-  return openDatabase(config, moduleMigrations());
+export function openStore(config: StoreConfig, mode: OpenMode = 'create'): Promise<Database> {
+  return openDatabase(config, moduleMigrations(), mode);
 }

@@ -17,6 +17,7 @@ import type { Actor } from '../app/command.js';
 import type { Concord } from '../app/concord.js';
 import type { Step } from '../store/migrations.js';
 import type { Tables } from '../store/schema.js';
+import type { Database } from '../store/database.js';
 
 /** A read model: the event types it handles, written in the transaction of their append. */
 export interface Projection {
@@ -59,7 +60,21 @@ export interface RouteSettings {
 
 export type { Step } from '../store/migrations.js';
 
+/** What checking a table that grants power against the ledger found: nothing, or the first row at fault. */
+export type ProjectionCheckResult = { readonly ok: true } | { readonly ok: false; readonly table: string; readonly key: string; readonly reason: string };
+
+/**
+ * A table that grants power (accounts, roles, tokens) must be exactly what the ledger says; the
+ * check is run by `concord ledger verify` and by the server before it serves.
+ */
+export type ProjectionCheck = (database: Database) => Promise<ProjectionCheckResult>;
+
 export interface ConcordModule extends ModuleDescriptor {
+  readonly checks?: readonly ProjectionCheck[];
+  /** Prefixes of the streams whose entries grant power: at start each is proved against the last checkpoint. */
+  readonly powerStreams?: readonly string[];
+  /** What the operator must be told after `concord ledger import` (what an export cannot carry). */
+  readonly afterImport?: (database: Database) => Promise<string | undefined>;
   readonly projections?: readonly Projection[];
   readonly readModels?: readonly ReadModel[];
   /** Migrations for the module's own tables, applied after the store's own, in name order. */

@@ -16,11 +16,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Concord } from '../app/index.js';
-import { readHead } from '../ledger/index.js';
 import { eventRoutes, LedgerFeed, OpenStreams } from './events.js';
 import { metricsRoutes } from './metrics.js';
 import { authenticate } from './plumbing.js';
 import { problem } from './problems.js';
+import { readinessRoutes, type ReadinessCheck } from './readiness.js';
+import { integrityGate } from './integrity-gate.js';
+import { LedgerDisagrees } from '../ledger/checkpoints.js';
+import type { Integrity } from '../app/integrity.js';
+import { errorCode, storageFailure, StoreError } from '../store/store-error.js';
+import { checkRequests } from './validation.js';
 import { modules } from '../modules/index.js';
 
 export interface ServerOptions {
@@ -31,8 +36,18 @@ export interface ServerOptions {
   readonly signInBackoffMs?: number;
   /** Live streams one account may hold open at once. */
   readonly streamsPerAccount?: number;
+  /**
+   * The proxies in front of the server (addresses, CIDR ranges, `loopback`, …): only from them
+   * are X-Forwarded-For (the client's address, which the per-address limits count) and
+   * X-Forwarded-Proto (whether the session cookie is Secure) believed. None by default.
+   */
+  readonly trustedProxies?: readonly string[];
   /** The built web application; default: dist/web beside the server, when it was built. */
   readonly webRoot?: string | undefined;
+  /** Reasons beside the database's for `GET /api/ready` to answer not ready. */
+  readonly readiness?: readonly ReadinessCheck[];
+  /** The ledger's check at start (and in the background): while it fails, nothing is served. */
+  readonly integrity?: Integrity;
 }
 
 export const BODY_LIMIT = 256 * 1024;
@@ -44,10 +59,12 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     keepAliveTimeout: 10_000,
-    // Closed objects refuse what they do not name, instead of dropping it silently.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
-    trustProxy: process.env.CONCORD_TRUST_PROXY === '1',
+    // Only the proxies named: from any other address, X-Forwarded-For and -Proto are the sender's word.
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
   });
+  checkRequests(app);
+  // First of all hooks: a server that does not trust its ledger reads nothing else for a request.
+  const gate = options.integrity && integrityGate(app, options.integrity);
   const feed = new LedgerFeed(concord);
   await feed.start();
   app.addHook('onClose', () => feed.stop());
@@ -74,7 +91,8 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
   authenticate(app, concord);
   const limits = { perAccount: 600, perAddress: 300, signIn: 10, ...options.rateLimit };
   await app.register(rateLimit, {
-    hook: 'preHandler',
+    // Counted as the request arrives: a refusal for want of credentials is counted too, so guessing is limited.
+    hook: 'onRequest',
     timeWindow: '1 minute',
     max: (request) => (request.who ? limits.perAccount : limits.perAddress),
     keyGenerator: (request) => (request.who ? `account:${request.who.principal.username}` : `address:${request.ip}`),
@@ -100,6 +118,15 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
     if (error.statusCode !== undefined && error.statusCode < 500) {
       return problem(reply, error.statusCode, error.message, error.statusCode === 429 ? undefined : 'request');
     }
+    // The ledger found rewritten while answering: the gate refuses everything from now on.
+    if (error instanceof LedgerDisagrees) return problem(reply, 503, error.message, undefined, 'ledger-fails-verification');
+    // A full disk or a read-only folder: the write was rolled back; the log names the path.
+    // (Writes outside the ledger's transaction, such as an idempotency key's, surface as SQLite's own error.)
+    const storage = error instanceof StoreError ? error : errorCode(error)?.startsWith('SQLITE_') ? storageFailure(error, concord.database.location) : undefined;
+    if (storage) {
+      request.log.error({ storage: storage.problem }, storage.message);
+      return problem(reply, 503, `${storage.summary}; nothing was recorded`);
+    }
     request.log.error(error);
     return problem(reply, 500, 'the server failed to answer; the request changed nothing it did not report');
   });
@@ -108,14 +135,7 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
     status: 'ok' as const,
     framework: concord.framework.id,
   }));
-  app.get('/api/ready', { schema: { tags: ['Operations'], summary: 'The database answers' } }, async (_request, reply) => {
-    try {
-      await readHead(concord.database);
-      return { status: 'ready' };
-    } catch {
-      return problem(reply, 503, 'the database does not answer');
-    }
-  });
+  readinessRoutes(app, concord, [...(options.readiness ?? []), ...(gate ? [gate] : [])]);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const settings = { signInPerMinute: limits.signIn, signInBackoffMs: options.signInBackoffMs ?? 250 };

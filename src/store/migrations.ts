@@ -4,6 +4,8 @@
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { GENESIS_HASH } from '../ledger/entry.js';
+import { buildTree } from '../ledger/tree.js';
+import type { Tables } from './schema.js';
 import type { Dialect } from './dialect.js';
 
 export type Step = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -265,6 +267,70 @@ const steps: Record<string, Step> = {
   // A person's sign-in is a sign-in; "session" is a body's session.
   '007-sign-ins': async (db) => {
     await db.schema.alterTable('web_sessions').renameTo('sign_ins').execute();
+  },
+  // The ledger as a Merkle tree (RFC 9162): its perfect subtrees, the frontier in the head, built
+  // for the entries already there; and the checkpoints the organization's key signed.
+  // Safe to run again: SQLite runs a migration outside a transaction, so a crash or a full disk
+  // half-way leaves part of it done, and the next open finishes it.
+  '008-merkle-tree': async (db, dialect) => {
+    // (PostgreSQL runs it in a transaction, and its introspection sees every schema's tables.)
+    const head = dialect.name === 'sqlite' ? (await db.introspection.getTables()).find((t) => t.name === 'ledger_head') : undefined;
+    if (!head?.columns.some((c) => c.name === 'frontier')) await db.schema.alterTable('ledger_head').addColumn('frontier', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema
+      .createTable('ledger_tree')
+      .ifNotExists()
+      .addColumn('level', 'integer', (c) => c.notNull())
+      .addColumn('idx', dialect.bigint, (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('ledger_tree_node', ['level', 'idx'])
+      .execute();
+    await db.schema
+      .createTable('ledger_checkpoints')
+      .ifNotExists()
+      .addColumn('size', dialect.bigint, (c) => c.notNull())
+      .addColumn('root', 'text', (c) => c.notNull())
+      .addColumn('signed_at', 'text', (c) => c.notNull())
+      .addColumn('key_id', 'text', (c) => c.notNull())
+      .addColumn('signature', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('ledger_checkpoint', ['size', 'signed_at'])
+      .execute();
+    await sql`delete from ledger_tree`.execute(db);
+    await buildTree(db as unknown as Kysely<Tables>);
+    if (dialect.name !== 'postgres') return;
+    await sql`drop function concord_append(jsonb, jsonb, bigint, text)`.execute(db);
+    await sql`
+      create function concord_append(entries jsonb, guards jsonb, head_seq bigint, head_hash text, head_frontier text, nodes jsonb) returns boolean
+      language plpgsql as $fn$
+      begin
+        if exists (
+          select 1 from jsonb_to_recordset(guards) as g(stream_id text, expected integer)
+          where coalesce((select max(e.stream_version) from ledger_entries e where e.stream_id = g.stream_id), 0) <> g.expected
+        ) then
+          return false;
+        end if;
+        insert into ledger_entries (seq, stream_id, stream_version, type, data, valid_at, recorded_at, actor, idempotency_key, reconstructed, prev_hash, hash)
+          select r.seq, r.stream_id, r.stream_version, r.type, r.data, r.valid_at, r.recorded_at, r.actor, r.idempotency_key, r.reconstructed, r.prev_hash, r.hash
+          from jsonb_to_recordset(entries) as r(seq bigint, stream_id text, stream_version integer, type text, data jsonb, valid_at text,
+            recorded_at text, actor text, idempotency_key text, reconstructed integer, prev_hash text, hash text);
+        insert into ledger_tree (level, idx, hash) select n.level, n.idx, n.hash from jsonb_to_recordset(nodes) as n(level integer, idx bigint, hash text);
+        update ledger_head set seq = head_seq, hash = head_hash, frontier = head_frontier where id = 1;
+        return true;
+      end
+      $fn$`.execute(db);
+  },
+  // Refused reads change nothing and may come without end: they are kept outside the ledger, in a
+  // log trimmed to its last rows as new ones come (refused commands stay in the ledger).
+  '009-refused-reads': async (db, dialect) => {
+    await db.schema
+      .createTable('audit_refused_reads')
+      .addColumn('id', dialect.name === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('field', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .execute();
   },
 };
 

@@ -2,6 +2,8 @@
  * The tables, as Kysely sees them. Dates and instants are ISO 8601 text in both engines, so that
  * what was hashed is what is stored, byte for byte.
  */
+import type { Generated } from 'kysely';
+
 export interface LedgerEntryRow {
   seq: number;
   stream_id: string;
@@ -22,6 +24,24 @@ export interface LedgerHeadRow {
   id: number;
   seq: number;
   hash: string;
+  /** The Merkle tree's frontier at `seq`: the hashes of its perfect subtrees, largest first, space-separated. */
+  frontier: string;
+}
+
+/** A perfect subtree of the ledger's Merkle tree: leaves idx·2^level to (idx+1)·2^level. */
+export interface LedgerTreeRow {
+  level: number;
+  idx: number;
+  hash: string;
+}
+
+/** A checkpoint the organization's key signed. */
+export interface CheckpointRow {
+  size: number;
+  root: string;
+  signed_at: string;
+  key_id: string;
+  signature: string;
 }
 
 export interface IdempotencyRow {
@@ -55,6 +75,8 @@ export interface CorrespondenceRow {
   kind: string;
   subject: string;
   known_from: string;
+  /** Added by the registry module's own migration. */
+  backdating_reason: string | null;
 }
 
 export interface StatementRow {
@@ -157,23 +179,25 @@ export interface AttemptRow {
   detail: string | null;
 }
 
+/** An account as the ledger records it (the accounts module's projection); its password is beside it. */
 export interface AccountRow {
   username: string;
   role: string;
   state: string | null;
-  password_hash: string;
   must_change_password: number;
   created_at: string;
   disabled_at: string | null;
-  failed_logins: number;
-  locked_until: string | null;
+  /** SHA-256 of the stored argon2 hash of the current password; null when none is on record. */
+  password_hash_digest: string | null;
 }
 
+/** An API token as the ledger records it (the accounts module's projection). */
 export interface ApiTokenRow {
   id: string;
   username: string;
   name: string;
-  secret_hash: string;
+  /** SHA-256 of the SHA-256 of the token's secret; null for a token recorded without it. */
+  secret_hash_digest: string | null;
   scopes: string;
   created_at: string;
   expires_at: string;
@@ -196,9 +220,22 @@ export interface HttpIdempotencyRow {
   created_at: string;
 }
 
+/** A refused read, kept in the bounded audit log rather than the ledger. */
+export interface RefusedReadRow {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  code: string;
+  field: string;
+  message: string;
+}
+
 export interface Tables {
   ledger_entries: LedgerEntryRow;
   ledger_head: LedgerHeadRow;
+  ledger_tree: LedgerTreeRow;
+  ledger_checkpoints: CheckpointRow;
   ledger_idempotency: IdempotencyRow;
   projection_timeline: TimelineRow;
   projection_correspondence: CorrespondenceRow;
@@ -216,4 +253,5 @@ export interface Tables {
   api_tokens: ApiTokenRow;
   sign_ins: SignInRow;
   http_idempotency: HttpIdempotencyRow;
+  audit_refused_reads: RefusedReadRow;
 }

@@ -3,3 +3,4 @@ export { actorOf, authorize, found, guarded, notFound, systemPrincipal, type Sig
 export * from './reads.js';
 export * from './writes.js';
 export * from './accounts.js';
+export * from './proofs.js';

@@ -11,9 +11,16 @@ export const ledgerManifest = {
   streams: [],
   actions: {
     'ledger:read': { roles: [...SECRETARIAT, 'analyst'], scope: 'read' },
-    'ledger:verify': { roles: EVERYONE, scope: 'read' },
+    // The whole chain is read: the secretariat's to ask, not every reader's (see the route's limit).
+    'ledger:verify': { roles: SECRETARIAT, scope: 'read' },
+    // Every member holds the proof: the checkpoint and the proofs of what each reader may see.
+    'ledger:checkpoint': { roles: EVERYONE, scope: 'read' },
+    'ledger:prove': { roles: EVERYONE, scope: 'read' },
     'events:read': { roles: EVERYONE, scope: 'read' },
     'metrics:read': { roles: ['admin'], scope: 'metrics' },
   },
-  navigation: [{ path: '/ledger', label: { en: 'Ledger', ru: 'Журнал' }, action: 'ledger:read', order: 90 }],
+  navigation: [
+    { path: '/ledger', label: { en: 'Ledger', ru: 'Журнал' }, action: 'ledger:read', order: 90 },
+    { path: '/proof', label: { en: 'Proof of the record', ru: 'Доказательство записи' }, action: 'ledger:checkpoint', order: 91 },
+  ],
 } as const satisfies ModuleDescriptor;

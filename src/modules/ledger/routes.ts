@@ -10,6 +10,8 @@ import { LedgerPage, Verification } from './schemas.js';
 
 const tags = ['Ledger'];
 
+export const VERIFICATIONS_PER_MINUTE = 3;
+
 export function ledgerRoutes(app: FastifyInstance, c: Concord): void {
   read(
     app,
@@ -28,5 +30,17 @@ export function ledgerRoutes(app: FastifyInstance, c: Concord): void {
     },
   );
 
-  write(app, c, 'POST', '/api/ledger/verification', { schema: { tags, summary: 'Recompute the hash chain; names the first entry that fails', body: Empty, response: { 200: Verification } } }, (_request, who) => desk.verification(c, who));
+  // Each verification reads the whole chain: a few a minute per account, and one at a time (a
+  // request while one runs shares its answer).
+  write(
+    app,
+    c,
+    'POST',
+    '/api/ledger/verification',
+    {
+      schema: { tags, summary: 'Recompute the hash chain; names the first entry that fails (the secretariat, a few times a minute)', body: Empty, response: { 200: Verification } },
+      config: { rateLimit: { max: VERIFICATIONS_PER_MINUTE, timeWindow: '1 minute' } },
+    },
+    (_request, who) => desk.verification(c, who),
+  );
 }

@@ -23,6 +23,6 @@ export const LedgerPage = Type.Object({ entries: Type.Array(LedgerEntry), head: 
 export type LedgerPage = Static<typeof LedgerPage>;
 
 export const Verification = Type.Union([
-  Type.Object({ ok: Type.Literal(true), count: Type.Integer(), headHash: Type.String() }),
+  Type.Object({ ok: Type.Literal(true), count: Type.Integer(), headHash: Type.String(), root: Type.String({ description: "the Merkle tree's root over the entries" }) }),
   Type.Object({ ok: Type.Literal(false), count: Type.Integer(), seq: Type.Integer(), streamId: Type.String(), reason: Type.String() }),
 ]);

@@ -12,6 +12,7 @@ import { InstantText } from '../../components/format';
 import { ProblemBanner } from '../../components/forms';
 import { Loading, Page } from '../../components/page';
 import { DataTable } from '../../components/data-table';
+import { useSignIn } from '../../sign-in/sign-in';
 import { useLedgerTranslation } from './strings';
 
 const LIMIT = 50;
@@ -58,6 +59,7 @@ function VerifyChain(): ReactNode {
 
 export function LedgerPage(): ReactNode {
   const ts = useLedgerTranslation();
+  const { can } = useSignIn();
   const [params] = useSearchParams();
   const beforeParam = Number(params.get('before'));
   const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
@@ -70,7 +72,7 @@ export function LedgerPage(): ReactNode {
   const newerBefore = newest === undefined ? undefined : newest + LIMIT + 1;
 
   return (
-    <Page title={ts('title')} problem={page.problem} actions={<VerifyChain />}>
+    <Page title={ts('title')} problem={page.problem} actions={can('ledger:verify') && <VerifyChain />}>
       <p className="intro">
         {ts('intro')} {page.data && ts('head', { head })}
       </p>
