@@ -29,7 +29,8 @@ export async function ensureDemoAccounts(c: Concord): Promise<DemoAccount[]> {
   const existing = new Set((await c.database.db.selectFrom('accounts').select('username').execute()).map((r) => r.username));
   const accounts = demoAccounts(c);
   for (const account of accounts.filter((a) => !existing.has(a.username))) {
-    const created = await createAccount(c, account, { actor: DEMO_ACTOR, idempotencyKey: `demo:account:${account.username}` });
+    // Published for trying the demo, so not changed at the first sign-in as an administrator's would be.
+    const created = await createAccount(c, account, { actor: DEMO_ACTOR, idempotencyKey: `demo:account:${account.username}` }, { keepPassword: true });
     if (!created.ok && created.refusal.code !== 'conflict') throw new Error(`demo account ${account.username}: ${created.refusal.message}`);
   }
   return accounts;

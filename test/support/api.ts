@@ -50,7 +50,8 @@ export async function startApi(engine: Engine, options: ServerOptions = {}, plac
   const concord = await startConcord({ store: where.config, clock });
   const tokens: Record<string, string> = {};
   for (const account of [...ROLE_ACCOUNTS, OTHER_DELEGATE]) {
-    const created = await createAccount(concord, { ...account, password: PASSWORD }, { actor: 'test' });
+    // Their holders' own passwords, kept: the suite signs in with them.
+    const created = await createAccount(concord, { ...account, password: PASSWORD }, { actor: 'test' }, { keepPassword: true });
     if (!created.ok && created.refusal.code !== 'conflict') throw new Error(created.refusal.message);
     const issued = await issueToken(concord, account.username, { name: 'test', scopes: access().scopesOfRole(account.role), expiresInDays: 30 }, { actor: 'test' });
     if (!issued.ok) throw new Error(issued.refusal.message);
@@ -96,8 +97,10 @@ export async function call(api: Api, username: string | undefined, method: strin
   return { status: response.status, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : { text }, headers: response.headers };
 }
 
-/** The refusals the ledger holds for an account. */
+/** The refusals on record for an account: its refused commands in the ledger, then its refused reads in the audit log. */
 export async function refusalsOf(concord: Concord, username: string): Promise<{ command: string; code: string; message: string }[]> {
   const rows = await concord.database.db.selectFrom('ledger_entries').select(['data', 'actor']).where('stream_id', '=', 'refusals').where('actor', '=', userActor(username)).orderBy('seq').execute();
-  return rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { command: string; code: string; message: string });
+  const commands = rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { command: string; code: string; message: string });
+  const reads = await concord.database.db.selectFrom('audit_refused_reads').select(['action', 'code', 'message']).where('actor', '=', userActor(username)).orderBy('id').execute();
+  return [...commands, ...reads.map(({ action, ...rest }) => ({ command: action, ...rest }))];
 }

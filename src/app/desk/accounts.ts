@@ -2,9 +2,11 @@
  * Accounts and tokens at the desk: the administrator manages accounts; anyone signed in with a
  * password manages the tokens of their own account (a token never mints another).
  */
-import type { TokenScope } from '../../core/access/index.js';
-import { changePassword, createAccount, disableAccount, issueToken, listAccounts, revokeToken, tokensOf, type Account, type ApiToken, type NewAccount } from '../accounts.js';
+import type { AccountRole, TokenScope } from '../../core/access/index.js';
+import { changeRole, createAccount, disableAccount, listAccounts, resetPassword, type Account, type NewAccount } from '../accounts.js';
+import { issueToken, revokeToken, tokensOf, type ApiToken } from '../api-tokens.js';
 import type { Outcome } from '../command.js';
+import { changePassword } from '../sign-in.js';
 import type { Concord } from '../concord.js';
 import { actorOf, found, guarded, type Signed } from './guard.js';
 
@@ -12,12 +14,21 @@ export function accounts(c: Concord, who: Signed): Promise<Outcome<Account[]>> {
   return guarded(c, who, 'accounts:manage', async () => found(await listAccounts(c)));
 }
 
+/** A password given here is the administrator's choice, not the holder's: it is changed at the first sign-in. */
 export function addAccount(c: Concord, who: Signed, input: NewAccount): Promise<Outcome<{ account: Account; oneTimePassword: string | undefined }>> {
   return guarded(c, who, 'accounts:manage', () => createAccount(c, input, actorOf(who)));
 }
 
 export function disable(c: Concord, who: Signed, username: string): Promise<Outcome<Account>> {
   return guarded(c, who, 'accounts:manage', () => disableAccount(c, username, actorOf(who)));
+}
+
+export function assignRole(c: Concord, who: Signed, username: string, change: { role: AccountRole; state?: string | undefined }): Promise<Outcome<Account>> {
+  return guarded(c, who, 'accounts:manage', () => changeRole(c, username, change, actorOf(who)));
+}
+
+export function reset(c: Concord, who: Signed, username: string): Promise<Outcome<{ account: Account; oneTimePassword: string }>> {
+  return guarded(c, who, 'accounts:manage', () => resetPassword(c, username, actorOf(who)));
 }
 
 /** `sessionId`: the session the change is made in, which stays signed in while the others end. */

@@ -1,5 +1,5 @@
 /**
- * `concord user add|list|disable`: accounts, from the machine Concord runs on.
+ * `concord user add|list|disable|role|reset-password`: accounts, from the machine Concord runs on.
  */
 import type { Command } from 'commander';
 import { desk, type Concord } from '../../app/index.js';
@@ -15,11 +15,11 @@ export function accountCommands(root: Command, setExit: (code: number) => void):
   withStoreOptions(
     user
       .command('add')
-      .description('Create an account; without --password a one-time password is printed, to be changed at the first sign-in.')
+      .description('Create an account; without --password a one-time password is printed. Either is changed at the first sign-in.')
       .argument('<username>', 'lower-case letters, digits, ".", "_" or "-"')
       .requiredOption('--role <role>', ROLES.join(' | '))
       .option('--state <code>', 'for a delegate: the member state (alpha-3)')
-      .option('--password <password>', 'at least 12 characters (prefer the one-time password: a password here stays in the shell history)')
+      .option('--password <password>', 'at least 12 characters, not a common one (prefer the one-time password: a password here stays in the shell history)')
       .option('--json', 'print JSON'),
   ).action(async (username: string, flags: StoreFlags & { role: string; state?: string; password?: string; json?: boolean }) => {
     setExit(await withConcord('user add', flags, (c) => runAdd(c, username, flags)));
@@ -33,7 +33,7 @@ export function accountCommands(root: Command, setExit: (code: number) => void):
         if (flags.json) printJson(accounts, true);
         else for (const a of accounts) process.stdout.write(`${a.username.padEnd(20)} ${a.role.padEnd(9)} ${(a.state ?? '').padEnd(4)} ${a.disabledAt ? `disabled ${a.disabledAt}` : 'active'}\n`);
         return EXIT_OK;
-      }),
+      }, 'show'),
     );
   });
   withStoreOptions(user.command('disable').description('Disable an account: its sessions end and its tokens are revoked.').argument('<username>')).action(async (username: string, flags: StoreFlags) => {
@@ -46,12 +46,48 @@ export function accountCommands(root: Command, setExit: (code: number) => void):
       }),
     );
   });
+  withStoreOptions(
+    user
+      .command('role')
+      .description('Give an account another role; the last active administrator keeps theirs.')
+      .argument('<username>')
+      .requiredOption('--role <role>', ROLES.join(' | '))
+      .option('--state <code>', 'for a delegate: the member state (alpha-3)'),
+  ).action(async (username: string, flags: StoreFlags & { role: string; state?: string }) => {
+    setExit(
+      await withConcord('user role', flags, async (c) => {
+        const result = await desk.assignRole(c, cli(), username, { role: flags.role as AccountRole, state: flags.state });
+        if (!result.ok) return refuse('user role', `${optionOf(result.refusal.field)}: ${result.refusal.message}`);
+        process.stdout.write(`${username}: ${result.value.role}${result.value.state ? ` of ${result.value.state}` : ''}\n`);
+        return EXIT_OK;
+      }),
+    );
+  });
+  withStoreOptions(
+    user
+      .command('reset-password')
+      .description('Give an account a one-time password, to be changed at the first sign-in (e.g. after `concord ledger import`: passwords stay with the database they were set in).')
+      .argument('<username>'),
+  ).action(async (username: string, flags: StoreFlags) => {
+    setExit(
+      await withConcord('user reset-password', flags, async (c) => {
+        const result = await desk.reset(c, cli(), username);
+        if (!result.ok) return refuse('user reset-password', `${result.refusal.field}: ${result.refusal.message}`);
+        process.stdout.write(`${username}: one-time password: ${result.value.oneTimePassword} (shown once; to be changed at the first sign-in)\n`);
+        return EXIT_OK;
+      }),
+    );
+  });
+}
+
+/** The username is a command's argument; every other field is an option. */
+function optionOf(field: string): string {
+  return field === 'username' ? 'username' : `--${field}`;
 }
 
 async function runAdd(c: Concord, username: string, flags: { role: string; state?: string; password?: string; json?: boolean }): Promise<number> {
   const result = await desk.addAccount(c, cli(), { username, role: flags.role as AccountRole, state: flags.state, password: flags.password });
-  // The username is the command's argument; every other field is an option.
-  if (!result.ok) return refuse('user add', `${result.refusal.field === 'username' ? 'username' : `--${result.refusal.field}`}: ${result.refusal.message}`);
+  if (!result.ok) return refuse('user add', `${optionOf(result.refusal.field)}: ${result.refusal.message}`);
   const { account, oneTimePassword } = result.value;
   if (flags.json) printJson({ account, oneTimePassword }, true);
   else {

@@ -4,9 +4,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { desk, refuse, signIn, signOut, type Account as AccountRecord, type ApiToken, type Concord } from '../../app/index.js';
-import { idOf, named, read, SIGN_IN_COOKIE, write } from '../../server/plumbing.js';
+import { idOf, named, read, SIGN_IN_COOKIE, SIGNED_IN, write } from '../../server/plumbing.js';
 import { problem, refusalStatus } from '../../server/problems.js';
 import type { RouteSettings } from '../module.js';
+import { RoleBody } from './schemas.js';
 import { Account, Empty, Key, NewAccountBody, NewTokenBody, PasswordBody, SessionInfo, SignInBody, Token, type Body } from '../../server/schemas.js';
 
 const tags = ['Accounts'];
@@ -45,8 +46,8 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: RouteSe
 
   // A check of the current password, limited like signing in: guessing here is guessing there.
   const passwordRoute = {
+    config: { ...SIGNED_IN, rateLimit: { max: options.signInPerMinute, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Change the password (first of all after a one-time password)', body: PasswordBody, response: { 200: Account } },
-    config: { rateLimit: { max: options.signInPerMinute, timeWindow: '1 minute' } },
   };
   app.post('/api/session/password', passwordRoute, async (request, reply) => {
     if (request.via !== 'cookie' || !request.who) return problem(reply, 401, 'sign in with the current password first', 'session');
@@ -92,7 +93,7 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: RouteSe
     {
       created: true,
       keep: ({ account }) => ({ account }),
-      schema: { tags, summary: 'Create an account (administrator); without a password, a one-time password is returned', body: NewAccountBody, response: { 201: Type.Object({ account: Account, oneTimePassword: Type.Optional(Type.String()) }) } },
+      schema: { tags, summary: 'Create an account (administrator); without a password, a one-time password is returned; either is changed at the first sign-in', body: NewAccountBody, response: { 201: Type.Object({ account: Account, oneTimePassword: Type.Optional(Type.String()) }) } },
     },
     (request, who) => desk.addAccount(c, who, request.body as Body<typeof NewAccountBody>),
   );
@@ -104,5 +105,32 @@ export function accountRoutes(app: FastifyInstance, c: Concord, options: RouteSe
     '/api/accounts/:username/disable',
     { schema: { tags, summary: 'Disable an account: its sessions end, its tokens are revoked', params: Type.Object({ username: Key(63) }), body: Empty, response: { 200: Account } } },
     (request, who) => desk.disable(c, who, (request.params as { username: string }).username),
+  );
+
+  write(
+    app,
+    c,
+    'POST',
+    '/api/accounts/:username/role',
+    { schema: { tags, summary: 'Give an account another role (administrator); the last active administrator keeps theirs', params: Type.Object({ username: Key(63) }), body: RoleBody, response: { 200: Account } } },
+    (request, who) => desk.assignRole(c, who, (request.params as { username: string }).username, request.body as RoleBody),
+  );
+
+  write<{ account: AccountRecord; oneTimePassword: string }>(
+    app,
+    c,
+    'POST',
+    '/api/accounts/:username/password-reset',
+    {
+      keep: ({ account }) => ({ account, oneTimePassword: '(shown once, in the first answer)' }),
+      schema: {
+        tags,
+        summary: 'Reset a password (administrator): a one-time password, to be changed at the first sign-in; the account’s sessions end',
+        params: Type.Object({ username: Key(63) }),
+        body: Empty,
+        response: { 200: Type.Object({ account: Account, oneTimePassword: Type.String() }) },
+      },
+    },
+    (request, who) => desk.reset(c, who, (request.params as { username: string }).username),
   );
 }
