@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { desk, type Concord } from '../app/index.js';
 import type { LedgerFeed } from './events.js';
-import { signedIn } from './plumbing.js';
+import { SIGNED_IN, signedIn } from './plumbing.js';
 import { problem } from './problems.js';
 
 export function metricsRoutes(app: FastifyInstance, c: Concord, feed: LedgerFeed): void {
@@ -32,7 +32,7 @@ export function metricsRoutes(app: FastifyInstance, c: Concord, feed: LedgerFeed
     if (reply.statusCode >= 400) refused.inc({ status: reply.statusCode });
   });
 
-  app.get('/metrics', { schema: { tags: ['Operations'], summary: 'Prometheus metrics (administrator, or a token with the "metrics" scope)' } }, async (request, reply) => {
+  app.get('/metrics', { config: SIGNED_IN, schema: { tags: ['Operations'], summary: 'Prometheus metrics (administrator, or a token with the "metrics" scope)' } }, async (request, reply) => {
     const who = signedIn(request, reply);
     if (!who) return reply;
     const denied = await desk.authorize(c, who, 'metrics:read');

@@ -29,7 +29,14 @@ declare module 'fastify' {
     /** The token or session that signed the request: stored answers are kept per credential. */
     credential: string | undefined;
   }
+  interface FastifyContextConfig {
+    /** The route answers only someone signed in: a stranger is refused before the body is read. */
+    readonly signedIn?: true;
+  }
 }
+
+/** How a route declares that it answers only someone signed in. */
+export const SIGNED_IN = { signedIn: true } as const;
 
 /** Resolves the principal of every request before anything else runs. */
 export function authenticate(app: FastifyInstance, c: Concord): void {
@@ -72,6 +79,15 @@ export function authenticate(app: FastifyInstance, c: Concord): void {
     request.credential = 'session';
     request.stillValid = async () => (await signInPrincipal(c, cookie)) !== undefined;
   });
+  // After the rate limit (onRequest), before the body is read: a stranger learns nothing of what a
+  // route expects. Answered here, `done` is not called, and the request goes no further.
+  app.addHook('preParsing', (request, reply, payload, done) => {
+    if (request.routeOptions.config.signedIn && !request.who) {
+      void refuseStranger(request, reply);
+      return;
+    }
+    done(null, payload);
+  });
 }
 
 type Handler<T> = (request: FastifyRequest, who: Signed) => Promise<Outcome<T>>;
@@ -85,6 +101,7 @@ export function read<T>(app: FastifyInstance, path: string, options: RouteShorth
     method,
     url: path,
     ...withProblems(rest),
+    config: { ...rest.config, ...SIGNED_IN },
     handler: async (request, reply) => {
       const who = signedIn(request, reply);
       if (!who) return reply;
@@ -115,6 +132,7 @@ export function write<T>(app: FastifyInstance, c: Concord, method: 'POST' | 'DEL
     method,
     url: path,
     ...withProblems(route),
+    config: { ...route.config, ...SIGNED_IN },
     // An act that needs nothing more than its address may be sent without a body.
     // (Only a body that was not sent: a JSON `null` is a body, and not an object.)
     preValidation: (request, _reply, done) => {
@@ -188,8 +206,7 @@ function withProblems(options: RouteShorthandOptions): RouteShorthandOptions {
 /** The principal, or a 401 (and, for a session that must change its password, a 403). */
 export function signedIn(request: FastifyRequest, reply: FastifyReply): Signed | undefined {
   if (!request.who) {
-    const detail = request.credentialProblem ?? 'sign in (POST /api/session) or send "Authorization: Bearer <token>"';
-    void problem(reply.header('www-authenticate', 'Bearer realm="concord"'), 401, detail, 'Authorization');
+    void refuseStranger(request, reply);
     return undefined;
   }
   if (request.account?.mustChangePassword) {
@@ -197,6 +214,11 @@ export function signedIn(request: FastifyRequest, reply: FastifyReply): Signed |
     return undefined;
   }
   return request.who;
+}
+
+function refuseStranger(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const detail = request.credentialProblem ?? 'sign in (POST /api/session) or send "Authorization: Bearer <token>"';
+  return problem(reply.header('www-authenticate', 'Bearer realm="concord"'), 401, detail, 'Authorization');
 }
 
 /** An outcome's value under a name, as the API sends lists: `{ "notes": [...] }`. */

@@ -46,7 +46,15 @@ export const NewTokenBody = Type.Object(
   closed,
 );
 export const NoteBody = Type.Object(
-  { sender: StateCode, authority: Text(500), reference: Text(200), dated: CalendarDate, kind: Enum(NOTE_KINDS), subject: Text(5000) },
+  {
+    sender: StateCode,
+    authority: Text(500),
+    reference: Text(200),
+    dated: CalendarDate,
+    kind: Enum(NOTE_KINDS),
+    subject: Text(5000),
+    backdatingReason: Type.Optional(Text(2000, 'why the note is registered only now; required when it is dated before its sender was a member, or further back than the framework allows (90 days by default)')),
+  },
   closed,
 );
 

@@ -15,6 +15,8 @@ export interface Row {
   readonly allowed: readonly string[];
   /** What a role outside `allowed` gets: 403 (refused and recorded) or 404 (not shown to it). */
   readonly denied?: 403 | 404;
+  /** Those outside `allowed` to whom the item is not shown (404) while the others are refused. */
+  readonly hiddenFrom?: readonly string[];
 }
 
 /** A module's rows, with what they need recorded first. */

@@ -110,10 +110,14 @@ export function correspondence(c: Concord, who: Signed, only: { readonly sender?
   });
 }
 
-export async function noteView(c: Concord, who: Signed, id: string): Promise<Outcome<OfficialNote>> {
-  const row = await c.database.db.selectFrom('projection_correspondence').selectAll().where('id', '=', id).executeTakeFirst();
-  // The sender is asked about only once the note is known: an unknown id is simply not found.
-  return guarded(c, who, 'correspondence:read', () => Promise.resolve(row ? found(toNote(row)) : notFound('id', `no note ${id}`)), row?.sender);
+export function noteView(c: Concord, who: Signed, id: string): Promise<Outcome<OfficialNote>> {
+  return guarded(c, who, 'correspondence:read', async () => {
+    const row = await c.database.db.selectFrom('projection_correspondence').selectAll().where('id', '=', id).executeTakeFirst();
+    // Another state's note is, to a delegate, one that does not exist: the answer must not tell them apart.
+    const { access } = await composition();
+    if (!row || !access().permits(who.principal, 'correspondence:read', row.sender).ok) return notFound('id', `no note ${id}`);
+    return found(toNote(row));
+  });
 }
 
 export function statements(c: Concord, who: Signed, state?: string): Promise<Outcome<PublicStatement[]>> {
@@ -233,8 +237,18 @@ export function ledgerPage(c: Concord, who: Signed, before: number | undefined, 
   });
 }
 
+/** The verification running on each Concord: a request while one runs is answered with its result, not with a second pass. */
+const running = new WeakMap<Concord, Promise<ChainCheck>>();
+
 export function verification(c: Concord, who: Signed): Promise<Outcome<ChainCheck>> {
-  return guarded(c, who, 'ledger:verify', async () => found(await verifyChain(c.database)));
+  return guarded(c, who, 'ledger:verify', async () => {
+    let check = running.get(c);
+    if (!check) {
+      check = verifyChain(c.database).finally(() => running.delete(c));
+      running.set(c, check);
+    }
+    return found(await check);
+  });
 }
 
 function toSummary(r: DecisionRow): DecisionSummary {
