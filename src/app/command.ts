@@ -1,7 +1,8 @@
 /**
  * The one way a command is handled: read the stream, fold it, ask the decider, append with the
- * version read. A refusal changes nothing, and is itself recorded, so the secretariat can show
- * what was attempted and why it was refused.
+ * version read. A refusal changes nothing, and is itself recorded in the ledger, so the
+ * secretariat can show what was attempted and why it was refused (a refused read is kept in the
+ * bounded audit log instead: see audit.ts).
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
@@ -149,7 +150,7 @@ export function keyOfRequest(key: string, fingerprint: string): string {
   return `${key}#${fingerprint}`;
 }
 
-/** Records the refused attempt (never fails the caller) and returns the refusal. */
+/** Records the refused command in the ledger (never fails the caller) and returns the refusal. */
 export async function refuse<T>(c: Concord, command: string, refusal: Refusal, by: Actor): Promise<Outcome<T>> {
   if (by.quiet) return { ok: false, refusal };
   try {

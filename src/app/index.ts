@@ -3,6 +3,7 @@ import { fireDueTimers } from './timers.js';
 
 export { ConcordError, latestToday, openConcord, systemClock, SETUP_ACTOR, type Clock, type Concord, type OpenOptions } from './concord.js';
 export * from './registry.js';
+export { AUDIT_LOG_SIZE, refusedReads, type RefusedRead } from './audit.js';
 export { appendAll, foldStream, handle, keyedActor, keyOfRequest, refuse, requestFingerprint, type Actor, type Outcome, type Refusal } from './command.js';
 export { loadPack, shippedPackIds, SHIPPED_PACKS } from './packs.js';
 export { fireDueTimers, repeatEvery, scheduleTimers, TIMER_ACTOR, type Repeating } from './timers.js';
@@ -19,4 +20,6 @@ export async function startConcord(options: OpenOptions): Promise<Concord> {
   return concord;
 }
 export * from './accounts.js';
+export * from './api-tokens.js';
+export * from './sign-in.js';
 export * as desk from './desk/index.js';

@@ -4,6 +4,7 @@
  */
 import { accounts } from './accounts/index.js';
 import { applications } from './applications/index.js';
+import { audit } from './audit/index.js';
 import { decisions } from './decisions/index.js';
 import { ledger } from './ledger/index.js';
 import type { ConcordModule } from './module.js';
@@ -24,6 +25,7 @@ export function modules(): readonly ConcordModule[] {
     notifications,
     accounts,
     ledger,
+    audit,
     applications,
   ];
 }

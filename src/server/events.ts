@@ -2,9 +2,10 @@
  * The live stream: ledger entries as server-sent events, each reader seeing only what they may
  * read. One feed per server reads each new entry once and hands it to every open stream; it wakes
  * on this process's appends and on the database's word that the head moved (another server's).
- * A reader that reconnects with Last-Event-ID gets what it missed, then the live entries.
+ * A reader that reconnects with Last-Event-ID gets what it missed, a page at a time and as fast
+ * as it reads, then the live entries; no reader, however far behind or slow, holds the server.
  */
-import { once } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
@@ -12,7 +13,7 @@ import { accountStream, desk, type Concord } from '../app/index.js';
 import type { Principal } from '../core/access/index.js';
 import { visibility } from '../modules/composition.js';
 import { readAfter, readHead, type LedgerEntry } from '../ledger/index.js';
-import { signedIn } from './plumbing.js';
+import { SIGNED_IN, signedIn } from './plumbing.js';
 import { problem } from './problems.js';
 
 type Listener = (entries: readonly LedgerEntry[]) => void;
@@ -86,6 +87,8 @@ export class LedgerFeed {
       if (entries.length === 0) return;
       this.#last = entries.at(-1)?.seq ?? this.#last;
       for (const listener of this.#listeners) listener(entries);
+      // A large append is handed on a page at a time, with other requests answered in between.
+      await setImmediate();
     }
   }
 
@@ -101,8 +104,8 @@ function eventOf(entry: LedgerEntry): string {
   return `id: ${seq}\nevent: entry\ndata: ${JSON.stringify({ seq, streamId, type, data, validAt, recordedAt, actor })}\n\n`;
 }
 
-/** A reader that has not taken this much of what was sent is dropped; it resumes from its last id. */
-const MAX_UNREAD_BYTES = 1024 * 1024;
+/** What a reader may leave unread before it is dropped: the most one stream holds in memory. */
+export const MAX_UNREAD_BYTES = 1024 * 1024;
 
 /** The streams open on this server, counted per account, and ended together when it stops. */
 export class OpenStreams {
@@ -135,6 +138,7 @@ export function eventRoutes(app: FastifyInstance, c: Concord, feed: LedgerFeed, 
   app.get(
     '/api/events',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['Live'],
         summary: 'Server-sent events: each ledger entry the reader may see, as `event: entry` with `id: <seq>`; resume with Last-Event-ID (or ?after=)',
@@ -172,18 +176,20 @@ async function stream(c: Concord, feed: LedgerFeed, principal: Principal, resume
   const recheck = (): void => {
     stillValid().then((valid) => { if (!valid) raw.end(); }, () => raw.end());
   };
-  const send = (entries: readonly LedgerEntry[]): boolean => {
-    const visible = entries.filter((e) => e.seq > sent && visibility().mayReadEntry(principal, e)).map((e) => visibility().redactFor(principal, e));
+  /** What of these entries the reader may see and has not been sent, as events; they count as sent. */
+  const eventsOf = (entries: readonly LedgerEntry[]): string[] => {
+    const visible = entries.filter((e) => e.seq > sent && visibility().mayReadEntry(principal, e)).map((e) => eventOf(visibility().redactFor(principal, e)));
     sent = Math.max(sent, entries.at(-1)?.seq ?? sent);
     if (entries.some((e) => e.streamId === ownAccount)) recheck();
-    return visible.length === 0 || raw.write(visible.map(eventOf).join(''));
+    return visible;
   };
-  // Live entries are held back while the missed ones are read, then sent after them, in order.
-  const held: LedgerEntry[] = [];
-  let catchingUp = true;
+  // While the missed entries are read, live ones are only noted, and read from the ledger after
+  // them: a reader far behind holds nothing that grows while the ledger does.
+  let caughtUp = false;
+  let passedBy = 0;
   const unsubscribe = feed.subscribe((entries) => {
-    if (catchingUp) held.push(...entries);
-    else if (!send(entries) && raw.writableLength > MAX_UNREAD_BYTES) raw.end();
+    if (caughtUp) sendLive(raw, eventsOf(entries));
+    else passedBy = Math.max(passedBy, entries.at(-1)?.seq ?? 0);
   });
   const heartbeat = setInterval(() => {
     raw.write(': still here\n\n');
@@ -196,13 +202,60 @@ async function stream(c: Concord, feed: LedgerFeed, principal: Principal, resume
   try {
     for (;;) {
       const missed = await readAfter(c.database, sent, PAGE);
-      if (missed.length === 0 || raw.destroyed) break;
-      // A reader far behind is fed as fast as it reads, not as fast as the database answers.
-      if (!send(missed)) await Promise.race([once(raw, 'drain'), once(raw, 'close')]);
+      if (ended(raw)) return;
+      // Caught up once a read finds nothing new, nor has the feed passed anything by since.
+      if (missed.length === 0 && sent >= passedBy) break;
+      if (!(await deliver(raw, eventsOf(missed)))) return;
+      // A long catch-up gives way to every other request between its pages.
+      await setImmediate();
     }
-    catchingUp = false;
-    send(held.splice(0));
+    caughtUp = true;
   } catch {
     raw.end();
   }
+}
+
+function ended(raw: ServerResponse): boolean {
+  return raw.destroyed || raw.writableEnded;
+}
+
+/**
+ * Drops a reader past the bound, destroyed rather than ended: an end would wait for it to read
+ * what it left, holding that memory. It reconnects and resumes from the last id it read.
+ */
+function tooFarBehind(raw: ServerResponse): boolean {
+  if (raw.writableLength <= MAX_UNREAD_BYTES) return false;
+  raw.destroy();
+  return true;
+}
+
+/** Live entries cannot wait for a slow reader: they are written at once, up to the bound. */
+function sendLive(raw: ServerResponse, events: readonly string[]): void {
+  if (events.length > 0 && !raw.write(events.join(''))) tooFarBehind(raw);
+}
+
+/**
+ * Missed entries are written as fast as the reader takes them, waiting while its socket is full;
+ * false once the stream has ended.
+ */
+async function deliver(raw: ServerResponse, events: readonly string[]): Promise<boolean> {
+  for (const event of events) {
+    if (ended(raw)) return false;
+    if (raw.write(event)) continue;
+    if (tooFarBehind(raw)) return false;
+    await drainedOrClosed(raw);
+  }
+  return !ended(raw);
+}
+
+function drainedOrClosed(raw: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      raw.off('drain', done);
+      raw.off('close', done);
+      resolve();
+    };
+    raw.on('drain', done);
+    raw.on('close', done);
+  });
 }

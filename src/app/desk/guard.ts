@@ -1,10 +1,11 @@
 /**
  * The check every command and every read passes through: the principal's role and, for a
- * delegate, the state the act is for. A refusal is recorded in the ledger like any other, so
- * the secretariat can show who tried what.
+ * delegate, the state the act is for. A refused command is recorded in the ledger like any other,
+ * so the secretariat can show who tried what; a refused read goes to the bounded audit log.
  */
 import { userActor, type Action, type Principal } from '../../core/access/index.js';
 import { composition } from '../composition.js';
+import { recordRefusedRead } from '../audit.js';
 import { refuse, type Actor, type Outcome, type Refusal } from '../command.js';
 import type { Concord } from '../concord.js';
 
@@ -33,8 +34,10 @@ export async function authorize(c: Concord, who: Signed, action: Action, forStat
   const { access } = await composition();
   const permission = access().permits(who.principal, action, forState);
   if (permission.ok) return undefined;
-  const refused = await refuse(c, action, { code: 'forbidden', field: forState === undefined ? 'role' : 'state', message: permission.reason }, actorOf(who));
-  return refused.ok ? undefined : refused.refusal;
+  const refusal: Refusal = { code: 'forbidden', field: forState === undefined ? 'role' : 'state', message: permission.reason };
+  if (access().scopeOf(action) === 'write') await refuse(c, action, refusal, actorOf(who));
+  else await recordRefusedRead(c, action, refusal, actorOf(who));
+  return refusal;
 }
 
 /** Runs `work` if the principal may take `action`; the refusal otherwise. */

@@ -51,6 +51,8 @@ export interface Access {
   readonly scopesOfRole: (role: AccountRole) => readonly TokenScope[];
   /** The actions a role is granted, for a client that shows only what it may send. */
   readonly grantedTo: (role: AccountRole) => readonly Action[];
+  /** What a token needs to take the action; only a `write` changes anything. */
+  readonly scopeOf: (action: Action) => TokenScope;
 }
 
 /** The table of every module's actions; an action declared twice is a bug in the registry. */
@@ -80,6 +82,7 @@ export function accessFrom(tables: readonly ActionTable[]): Access {
       return { ok: true };
     },
     grantedTo,
+    scopeOf: (action) => grantOf(action).scope,
     // Revoking one's own tokens is every role's; it does not make a reader a writer.
     scopesOfRole: (role) => TOKEN_SCOPES.filter((scope) => grantedTo(role).some((action) => action !== 'tokens:manage' && grantOf(action).scope === scope)),
   };
