@@ -13,25 +13,17 @@ import { composition } from './composition.js';
 import type { Concord } from './concord.js';
 import { organizationSigner, signCheckpoint, watchDisagreements } from './proof.js';
 
-export type IntegrityState =
-  | { readonly status: 'sound'; readonly checkedFrom: number; readonly fullCheck: 'running' | 'done' }
-  | { readonly status: 'failed'; readonly seq: number; readonly reason: string };
-
-/** What the server consults before it answers; `failed` is final until the ledger is restored. */
+/** What the server consults before it answers; a failure is final until the ledger is restored. */
 export class Integrity {
-  #state: IntegrityState = { status: 'sound', checkedFrom: 0, fullCheck: 'running' };
+  #failure: Disagreement | undefined;
   #degraded: string | undefined;
-
-  get state(): IntegrityState {
-    return this.#state;
-  }
 
   /** Why the server refuses to serve, or undefined while it may. */
   refusal(): string | undefined {
-    const s = this.#state;
-    if (s.status !== 'failed') return undefined;
-    const where = s.seq === 0 ? 'the ledger verifies, but' : `the ledger fails verification at entry ${s.seq}:`;
-    return `${where} ${s.reason}; Concord refuses to serve until the data is restored from a backup`;
+    const f = this.#failure;
+    if (!f) return undefined;
+    const where = f.seq === 0 ? 'the ledger cannot be trusted:' : `the ledger fails verification at entry ${f.seq}:`;
+    return `${where} ${f.reason}; Concord refuses to serve until the data is restored from a backup`;
   }
 
   /** Not ready, though nothing disagrees (a checkpoint that cannot be written): reads go on. */
@@ -44,12 +36,9 @@ export class Integrity {
     return this.refusal() ?? this.#degraded;
   }
 
+  /** The first disagreement found stands. */
   fail(seq: number, reason: string): void {
-    if (this.#state.status === 'sound') this.#state = { status: 'failed', seq, reason };
-  }
-
-  sound(checkedFrom: number, fullCheck: 'running' | 'done'): void {
-    if (this.#state.status === 'sound') this.#state = { status: 'sound', checkedFrom, fullCheck };
+    this.#failure ??= { seq, reason };
   }
 }
 
@@ -68,18 +57,16 @@ export async function checkAtStart(c: Concord): Promise<{ integrity: Integrity; 
     integrity.fail(problem.seq, problem.reason);
     return { integrity, background: Promise.resolve() };
   }
-  integrity.sound(anchor?.size ?? 0, 'running');
   try {
     // Signed now that it checks, so that the next start begins here.
     await signCheckpoint(c);
   } catch (error) {
     if (error instanceof LedgerDisagrees) integrity.fail(error.disagreement.seq, error.disagreement.reason);
-    else integrity.degrade(`the checkpoint cannot be kept: ${storageReason(error)}`);
+    else integrity.degrade(`the checkpoint cannot be kept beside the key (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
   const background = verifyChain(c.database, undefined, anchor).then(
     (result) => {
-      if (result.ok) integrity.sound(anchor?.size ?? 0, 'done');
-      else integrity.fail(result.seq, result.reason);
+      if (!result.ok) integrity.fail(result.seq, result.reason);
     },
     // A check that cannot run has not shown the ledger sound.
     (error: unknown) => { integrity.fail(0, `the full verification could not run: ${error instanceof Error ? error.message : String(error)}`); },
@@ -90,12 +77,6 @@ export async function checkAtStart(c: Concord): Promise<{ integrity: Integrity; 
 async function signedInDatabase(c: Concord): Promise<Checkpoint | undefined> {
   const latest = await latestCheckpoint(c.database);
   return latest && signatureHolds(organizationSigner(c).publicKey, latest) ? latest : undefined;
-}
-
-/** The code and the path of a storage error, without the rest of its message. */
-function storageReason(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  return e.code ? `${e.code}${e.path ? ` at ${e.path}` : ''}` : e instanceof Error ? e.message : String(error);
 }
 
 /** The entries that grant power, each proved against the anchor: a role edited in its entry is found at start. */

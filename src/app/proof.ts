@@ -35,9 +35,13 @@ async function signing<T>(c: Concord, work: (signer: Signer, now: string) => Pro
   try {
     return await work(organizationSigner(c), c.clock.now().toISOString());
   } catch (error) {
-    if (error instanceof LedgerDisagrees) for (const onFound of watchers.get(c) ?? []) onFound(error.disagreement);
+    if (error instanceof LedgerDisagrees) notify(c, error.disagreement);
     throw error;
   }
+}
+
+function notify(c: Concord, found: Disagreement): void {
+  for (const onFound of watchers.get(c) ?? []) onFound(found);
 }
 
 /** A new checkpoint, whether or not the ledger moved since the last one. */
@@ -54,8 +58,10 @@ export function inclusionProof(c: Concord, seq: number): Promise<InclusionProof 
   return signing(c, (signer, now) => proveInclusion(c.database, signer, seq, now, c.keysDir));
 }
 
-export function consistencyProof(c: Concord, held: unknown): Promise<ConsistencyAnswer> {
-  return signing(c, (signer, now) => proveConsistency(c.database, signer, held, now, c.keysDir));
+export async function consistencyProof(c: Concord, held: unknown): Promise<ConsistencyAnswer> {
+  const answer = await signing(c, (signer, now) => proveConsistency(c.database, signer, held, now, c.keysDir));
+  if (!answer.ok && answer.disagreement) notify(c, answer.disagreement);
+  return answer;
 }
 
 /** A checkpoint on a schedule (daily by default), so that members hold a recent one even in quiet times. */

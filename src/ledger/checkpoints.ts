@@ -110,7 +110,7 @@ export async function proveInclusion(database: Database, signer: Signer, seq: nu
   const checkpoint = await currentCheckpoint(database, signer, signedAt, keysDir);
   const path = await inclusionPath(database.db, seq, checkpoint.size);
   const leafHash = leafHashOf(entry.hash);
-  if (!verifyInclusion(HASHER, seq - 1, checkpoint.size, leafHash, path.map((h) => fromHex(h) ?? new Uint8Array()), fromHex(checkpoint.root) ?? new Uint8Array())) {
+  if (!verifyInclusion(HASHER, seq - 1, checkpoint.size, leafHash, path.map(digest), digest(checkpoint.root))) {
     throw new LedgerDisagrees({ seq, reason: 'the Merkle tree the database keeps does not prove this entry under the signed root: the tree was altered' });
   }
   return { format: 'concord-inclusion/v1', seq, leafIndex: seq - 1, entryHash: entry.hash, leafHash: toHex(leafHash), path, checkpoint, publicKey: signer.publicKey, entry };
@@ -118,7 +118,7 @@ export async function proveInclusion(database: Database, signer: Signer, seq: nu
 
 export type ConsistencyAnswer =
   | { readonly ok: true; readonly proof: ConsistencyProof }
-  | { readonly ok: false; readonly code: 'invalid' | 'not-signed' | 'inconsistent'; readonly field?: string; readonly reason: string };
+  | { readonly ok: false; readonly code: 'invalid' | 'not-signed' | 'inconsistent'; readonly field?: string; readonly reason: string; /** Set when the ledger no longer extends what this instance signed. */ readonly disagreement?: Disagreement };
 
 /**
  * Checks a checkpoint someone holds against the ledger now: signed by this organization's key,
@@ -133,16 +133,20 @@ export async function proveConsistency(database: Database, signer: Signer, held:
   try {
     to = await currentCheckpoint(database, signer, signedAt, keysDir);
   } catch (error) {
-    if (error instanceof LedgerDisagrees) return { ok: false, code: 'inconsistent', reason: `the ledger cannot be signed as it stands: ${error.message}` };
+    if (error instanceof LedgerDisagrees) return { ok: false, code: 'inconsistent', reason: `the ledger cannot be signed as it stands: ${error.message}`, disagreement: error.disagreement };
     throw error;
   }
   if (from.size > to.size) return { ok: false, code: 'inconsistent', reason: `the checkpoint signed at ${from.signedAt} covers ${from.size} entries, the ledger has only ${to.size}: entries were removed` };
   const path = await consistencyPath(database.db, from.size, to.size);
-  const hashes = path.map((h) => fromHex(h) ?? new Uint8Array());
-  if (!verifyConsistency(HASHER, from.size, to.size, fromHex(from.root) ?? new Uint8Array(), fromHex(to.root) ?? new Uint8Array(), hashes)) {
+  if (!verifyConsistency(HASHER, from.size, to.size, digest(from.root), digest(to.root), path.map(digest))) {
     return { ok: false, code: 'inconsistent', reason: `the ledger is not an extension of the one signed at ${from.signedAt}: its first ${from.size} entries are not those the checkpoint covers` };
   }
   return { ok: true, proof: { format: 'concord-consistency/v1', from, path, to, publicKey: signer.publicKey } };
+}
+
+/** A hash as bytes; what is not hexadecimal is no hash and proves nothing. */
+function digest(hex: string): Uint8Array {
+  return fromHex(hex) ?? new Uint8Array();
 }
 
 function toRow(c: Checkpoint): CheckpointRow {

@@ -47,7 +47,7 @@ export function parseFrontier(size: number, text: string): TreeNode[] {
   return frontier as TreeNode[];
 }
 
-export function formatFrontier(frontier: readonly TreeNode[]): string {
+function formatFrontier(frontier: readonly TreeNode[]): string {
   return frontier.map((n) => hex(n.hash)).join(' ');
 }
 

@@ -15,7 +15,7 @@ export interface Checkpoint {
   readonly signature: string;
 }
 
-export const CHECKPOINT_FORMAT = 'concord-checkpoint/v1';
+const CHECKPOINT_FORMAT = 'concord-checkpoint/v1';
 
 /** The signed bytes: the format's name and each field on its own line, ending in a newline. */
 export function checkpointMessage(checkpoint: Omit<Checkpoint, 'signature'>): string {
