@@ -146,3 +146,19 @@ async function keyFileOf(): Promise<string> {
   }
   return join(dir, 'keys', ACK_KEY_FILE);
 }
+
+describe('the acknowledgement secret a database kept before', () => {
+  it('moves to the keys folder and leaves the database, so that whoever holds the database cannot forge links', async () => {
+    const dir = freshDir();
+    const c = await startConcord({ store: { dataDir: dir } });
+    try {
+      const old = 'ab'.repeat(32);
+      await c.database.db.insertInto('app_secrets').values({ key: 'ack-links', value: old }).execute();
+      await ackToken(c, 'D-any', 'ARM');
+      expect(readFileSync(join(dir, 'keys', ACK_KEY_FILE), 'utf8').trim()).toBe(old);
+      expect(await c.database.db.selectFrom('app_secrets').selectAll().where('key', '=', 'ack-links').execute()).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  });
+});

@@ -46,6 +46,14 @@ describe('passwords an administrator sets', () => {
     expect(await changed.json()).toMatchObject({ code: 'weak-password', field: 'next', detail: expect.stringContaining('found in breaches') as string });
   });
 
+  it('refuses a common word padded to the length asked, and a run of one character', async () => {
+    for (const password of ['iloveyou1234', 'Password1234!', 'aaaaaaaaaaaa']) {
+      const created = await call(api, 'admin', 'POST', '/api/accounts', { username: 'padded', role: 'analyst', password });
+      expect(created.status, password).toBe(400);
+      expect(created.body, password).toMatchObject({ field: 'password' });
+    }
+  });
+
   it('has a password chosen by the administrator changed at the first sign-in', async () => {
     const created = await call(api, 'admin', 'POST', '/api/accounts', { username: 'appointee', role: 'officer', password: 'chosen for the appointee' });
     expect(created.body).toMatchObject({ account: { mustChangePassword: true } });

@@ -19,28 +19,40 @@ import { join } from 'node:path';
 import type { Concord } from './concord.js';
 
 export const ACK_KEY_FILE = 'ack-links.key';
+export const SIGN_IN_KEY_FILE = 'sign-ins.key';
 const SECRET_BYTES = 32;
 /** Where the database kept the secret before it had a file of its own. */
 const DATABASE_KEY = 'ack-links';
 
-export const SIGN_IN_KEY_FILE = 'sign-ins.key';
+const cached = new WeakMap<Concord, Map<string, Promise<Buffer>>>();
 
-export async function loadAckSecret(c: Concord): Promise<Buffer> {
-  const named = process.env.CONCORD_ACK_KEY;
-  if (named) return readSecret(named, 'CONCORD_ACK_KEY');
-  return keptSecret(c, ACK_KEY_FILE, 'the acknowledgement key', () => keptInDatabase(c));
+/** Each secret read once per instance; a failure (an unreadable keys folder) is not kept, and the next use tries again. */
+function once(c: Concord, name: string, load: () => Promise<Buffer>): Promise<Buffer> {
+  const secrets = cached.get(c) ?? new Map<string, Promise<Buffer>>();
+  cached.set(c, secrets);
+  let secret = secrets.get(name);
+  if (!secret) {
+    secret = load();
+    void secret.catch(() => secrets.delete(name));
+    secrets.set(name, secret);
+  }
+  return secret;
 }
 
-const signInKeys = new WeakMap<Concord, Promise<Buffer>>();
+export function ackSecret(c: Concord): Promise<Buffer> {
+  return once(c, ACK_KEY_FILE, async () => {
+    const named = process.env.CONCORD_ACK_KEY;
+    if (named) return readSecret(named, 'CONCORD_ACK_KEY');
+    const secret = await keptSecret(c, ACK_KEY_FILE, 'the acknowledgement key', () => keptInDatabase(c));
+    // Moved out of the database for good: whoever holds the database must not forge links.
+    await c.database.db.deleteFrom('app_secrets').where('key', '=', DATABASE_KEY).execute();
+    return secret;
+  });
+}
 
-/** The sign-ins' key, read once per instance. */
+/** The sign-ins' key. */
 export function signInKey(c: Concord): Promise<Buffer> {
-  let key = signInKeys.get(c);
-  if (!key) {
-    key = keptSecret(c, SIGN_IN_KEY_FILE, 'the sign-ins key', () => Promise.resolve(undefined));
-    signInKeys.set(c, key);
-  }
-  return key;
+  return once(c, SIGN_IN_KEY_FILE, () => keptSecret(c, SIGN_IN_KEY_FILE, 'the sign-ins key', () => Promise.resolve(undefined)));
 }
 
 /** The secret in keys/`name`, made at first use from `initial` or at random. */

@@ -4,22 +4,8 @@
  * single-use because an acknowledgement is recorded once per notification.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { loadAckSecret } from './instance-secrets.js';
+import { ackSecret } from './instance-secrets.js';
 import type { Concord } from './concord.js';
-
-const cache = new WeakMap<Concord, Promise<Buffer>>();
-
-/** The instance's secret (see ack-secret.ts: it travels with the instance, never in an export). */
-export function deploymentSecret(c: Concord): Promise<Buffer> {
-  let secret = cache.get(c);
-  if (!secret) {
-    secret = loadAckSecret(c);
-    // A failure (an unreadable key file) is not kept: the next link tries again.
-    void secret.catch(() => cache.delete(c));
-    cache.set(c, secret);
-  }
-  return secret;
-}
 
 function mac(secret: Buffer, subject: string): Buffer {
   return createHmac('sha256', secret).update(`ack:${subject}`).digest();
@@ -30,7 +16,7 @@ function tokenFor(secret: Buffer, subject: string): string {
 }
 
 export async function ackToken(c: Concord, decisionId: string, state: string): Promise<string> {
-  return tokenFor(await deploymentSecret(c), `${decisionId}:${state}`);
+  return tokenFor(await ackSecret(c), `${decisionId}:${state}`);
 }
 
 export async function readAckToken(c: Concord, token: string): Promise<{ decisionId: string; state: string } | undefined> {
@@ -40,7 +26,7 @@ export async function readAckToken(c: Concord, token: string): Promise<{ decisio
   if (!match) return undefined;
   // The token as issued, to the last character: base64url decoding passes over padding, stray
   // characters and a part after the signature, so a signature that merely decodes right is not enough.
-  const issued = Buffer.from(tokenFor(await deploymentSecret(c), subject));
+  const issued = Buffer.from(tokenFor(await ackSecret(c), subject));
   const given = Buffer.from(token);
   if (given.length !== issued.length || !timingSafeEqual(given, issued)) return undefined;
   return { decisionId: match[1] ?? '', state: match[2] ?? '' };

@@ -19,7 +19,8 @@ import type { Concord } from '../concord.js';
 import { decisionState } from '../decisions.js';
 import { partyRecordAt, registryAt, toNote, type AsOf, type PartyRecord } from '../registry.js';
 import { sessionState } from '../sessions.js';
-import { found, guarded, notFound, type Signed } from './guard.js';
+import { actorOf, found, guarded, notFound, type Signed } from './guard.js';
+import { recordRefusedRead } from '../audit.js';
 
 export interface DecisionSummary {
   readonly id: string;
@@ -115,7 +116,12 @@ export function noteView(c: Concord, who: Signed, id: string): Promise<Outcome<O
     const row = await c.database.db.selectFrom('projection_correspondence').selectAll().where('id', '=', id).executeTakeFirst();
     // Another state's note is, to a delegate, one that does not exist: the answer must not tell them apart.
     const { access } = await composition();
-    if (!row || !access().permits(who.principal, 'correspondence:read', row.sender).ok) return notFound('id', `no note ${id}`);
+    const permitted = row && access().permits(who.principal, 'correspondence:read', row.sender);
+    if (!row || !permitted?.ok) {
+      // Refused as a missing note is, and kept on record as every refused read is.
+      if (permitted && !permitted.ok) await recordRefusedRead(c, 'correspondence:read', { code: 'forbidden', field: 'state', message: permitted.reason }, actorOf(who));
+      return notFound('id', `no note ${id}`);
+    }
     return found(toNote(row));
   });
 }

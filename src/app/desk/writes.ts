@@ -9,7 +9,7 @@ import type { PositionWord } from '../../core/procedure/index.js';
 import type { NotificationAcknowledged } from '../../modules/notifications/projections.js';
 import { refuse, type Outcome } from '../command.js';
 import type { Concord } from '../concord.js';
-import { accedeToDecision, acknowledge, amendDecision, circulateDecision, closeDecision, decisionState, draftDecision, recordPosition } from '../decisions.js';
+import { accedeToDecision, acknowledge, amendDecision, circulateDecision, closeDecision, draftDecision, recordPosition } from '../decisions.js';
 import { mayReadDecision } from '../../modules/decisions/manifest.js';
 import { recordPublicStatement, registerOfficialNote } from '../registry.js';
 import { setContactPoint, type ContactInput } from '../contacts.js';
@@ -90,9 +90,10 @@ function onDocument(
     who,
     action,
     async () => {
-      const state = await decisionState(c, id);
+      // The status from its read model: the act itself folds the stream again, and this only decides what may be said.
+      const row = await c.database.db.selectFrom('projection_decisions').select('status').where('id', '=', id).executeTakeFirst();
       // A draft the secretariat has not circulated does not exist yet for a delegate: refused as a missing one is, with nothing of its status.
-      if (!state || !mayReadDecision(who.principal, state.status)) return refuse(c, action, { code: 'not-found', field: 'id', message: `no decision ${id}` }, actorOf(who));
+      if (!row || !mayReadDecision(who.principal, row.status)) return refuse(c, action, { code: 'not-found', field: 'id', message: `no decision ${id}` }, actorOf(who));
       const document = await documentOf(c, who, request);
       return document.ok ? asDecisionView(c, who, id, await act(document.value)) : document;
     },
