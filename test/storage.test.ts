@@ -14,7 +14,7 @@ import { startConcord } from '../src/app/index.js';
 import { readHead } from '../src/ledger/index.js';
 import { openStore } from '../src/modules/composition.js';
 import { StoreError } from '../src/store/store-error.js';
-import { call, startApi } from './support/api.js';
+import { call, PASSWORD, startApi } from './support/api.js';
 import { cannotMakeReadOnly, cannotMount, makeReadOnly, mountTmpfs } from './support/mounts.js';
 import { enginesToTest, POSTGRES_URL, sqlite } from './support/stores.js';
 
@@ -181,6 +181,30 @@ describe('a full disk under a running server', () => {
         expect(await call(api, undefined, 'GET', '/api/ready')).toMatchObject({ status: 200, body: { ready: true } });
         expect((await call(api, 'officer', 'POST', '/api/correspondence', note('K/full'))).status).toBe(201);
         expect(await notes()).toBe(before + 1);
+      } finally {
+        await api.close();
+      }
+    } finally {
+      unmount();
+    }
+  });
+});
+
+describe('a full disk met outside the ledger', () => {
+  it.skipIf(cannotMount !== undefined)('a sign-in that cannot be kept answers 503, and readiness learns of it', { timeout: 60_000 }, async () => {
+    const disk = freshDir();
+    const unmount = mountTmpfs(disk, 32 * 1024 * 1024);
+    try {
+      const api = await startApi(sqlite, {}, { config: { dataDir: join(disk, 'data') }, cleanup: () => Promise.resolve() });
+      try {
+        await sql`pragma wal_checkpoint(TRUNCATE)`.execute(api.concord.database.db);
+        const filler = join(disk, 'filler');
+        fill(filler);
+        const signIn = await fetch(`${api.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: PASSWORD }) });
+        expect(signIn.status).toBe(503);
+        expect(await call(api, undefined, 'GET', '/api/ready')).toMatchObject({ status: 503, body: { ready: false, reason: 'the disk is full (SQLITE_FULL)' } });
+        rmSync(filler);
+        expect((await call(api, undefined, 'GET', '/api/ready')).status).toBe(200);
       } finally {
         await api.close();
       }

@@ -14,7 +14,9 @@
  * them as they share the signing key.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createOnce } from '../ledger/key-files.js';
+import { storageFailure } from '../store/store-error.js';
 import { join } from 'node:path';
 import type { Concord } from './concord.js';
 
@@ -61,11 +63,9 @@ async function keptSecret(c: Concord, name: string, what: string, initial: () =>
   if (existsSync(file)) return readSecret(file, what);
   const secret = (await initial()) ?? randomBytes(SECRET_BYTES);
   try {
-    mkdirSync(c.keysDir, { recursive: true, mode: 0o700 });
-    // `wx`: of two processes starting at once, both keep the first secret written.
-    writeFileSync(file, `${secret.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    createOnce(file, `${secret.toString('hex')}\n`);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`cannot write ${what} to ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    throw storageFailure(error, file) ?? new Error(`cannot write ${what} to ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
   return readSecret(file, what);
 }

@@ -4,9 +4,10 @@
  * can rewrite the database cannot sign, so a checkpoint a member holds outlives any rewrite.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkpointMessage, type Checkpoint } from '../core/ledger/checkpoint.js';
+import { createOnce } from './key-files.js';
 
 export interface Signer {
   readonly keyId: string;
@@ -36,13 +37,11 @@ export function loadSigner(keysDir: string | undefined, create: boolean): Signer
   const file = join(keysDir, KEY_FILE);
   if (existsSync(file)) return signerFrom(readKey(file), file);
   if (!create) return undefined;
-  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
   try {
-    // `wx`: two processes starting at once keep the first key written, never one each.
-    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+    createOnce(file, String(privateKey.export({ type: 'pkcs8', format: 'pem' })));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new SigningKeyError(`cannot write the organization key to ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    throw new SigningKeyError(`cannot write the organization key to ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
   return signerFrom(readKey(file), file);
 }

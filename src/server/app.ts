@@ -24,7 +24,6 @@ import { readinessRoutes, type ReadinessCheck } from './readiness.js';
 import { integrityGate } from './integrity-gate.js';
 import { LedgerDisagrees } from '../ledger/checkpoints.js';
 import type { Integrity } from '../app/integrity.js';
-import { errorCode, storageFailure, StoreError } from '../store/store-error.js';
 import { checkRequests } from './validation.js';
 import { modules } from '../modules/index.js';
 
@@ -120,9 +119,9 @@ export async function buildServer(concord: Concord, options: ServerOptions = {})
     }
     // The ledger found rewritten while answering: the gate refuses everything from now on.
     if (error instanceof LedgerDisagrees) return problem(reply, 503, error.message, undefined, 'ledger-fails-verification');
-    // A full disk or a read-only folder: the write was rolled back; the log names the path.
-    // (Writes outside the ledger's transaction, such as an idempotency key's, surface as SQLite's own error.)
-    const storage = error instanceof StoreError ? error : errorCode(error)?.startsWith('SQLITE_') ? storageFailure(error, concord.database.location) : undefined;
+    // A full disk or a read-only folder: the write was rolled back; the log names the path, and
+    // readiness learns of it too when the write was outside the ledger's transaction.
+    const storage = concord.database.noteFailure(error);
     if (storage) {
       request.log.error({ storage: storage.problem }, storage.message);
       return problem(reply, 503, `${storage.summary}; nothing was recorded`);

@@ -46,6 +46,11 @@ export interface Database {
    * that changes nothing, so that freeing space is noticed without waiting for the next act.
    */
   storageProblem(): Promise<StoreError | undefined>;
+  /**
+   * The storage error an operation outside the ledger's transaction met (an idempotency key, a
+   * sign-in, an audit row), named, and kept for `storageProblem`; undefined for any other error.
+   */
+  noteFailure(error: unknown): StoreError | undefined;
   close(): Promise<void>;
 }
 

@@ -31,11 +31,12 @@ export async function openPostgres(url: string, schema: string | undefined, mode
   pool.on('error', () => undefined);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   let problem: StoreError | undefined;
-  const failed = (error: unknown): unknown => {
+  const noteFailure = (error: unknown): StoreError | undefined => {
     const failure = storageFailure(error, location) ?? unreachable(server, error);
     if (failure) problem = failure;
-    return failure ?? error;
+    return failure;
   };
+  const failed = (error: unknown): unknown => noteFailure(error) ?? error;
   return {
     db,
     dialect: POSTGRES,
@@ -54,6 +55,7 @@ export async function openPostgres(url: string, schema: string | undefined, mode
     insertEntries: insertGuardedPostgres,
     watchHead: (onMove) => listenForHead(pg, config, schema ?? 'public', onMove),
     // The server answering again ends its being out of reach; a full disk ends with a write that succeeds.
+    noteFailure,
     storageProblem: async () => {
       try {
         await sql`select 1`.execute(db);

@@ -79,11 +79,12 @@ function openSqliteForWriting(SQLiteDatabase: typeof BetterSqlite3, file: string
 function sqliteDatabase(native: BetterSqlite3.Database, file: string, release: () => 'still used' | undefined): Database {
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: native }) });
   let problem: StoreError | undefined;
-  const failed = (error: unknown): unknown => {
+  const noteFailure = (error: unknown): StoreError | undefined => {
     const failure = storageFailure(error, file);
     if (failure) problem = failure;
-    return failure ?? error;
+    return failure;
   };
+  const failed = (error: unknown): unknown => noteFailure(error) ?? error;
   return {
     db,
     dialect: SQLITE,
@@ -119,6 +120,7 @@ function sqliteDatabase(native: BetterSqlite3.Database, file: string, release: (
       }, SQLITE_WATCH_MS);
       return Promise.resolve(() => { clearInterval(timer); return Promise.resolve(); });
     },
+    noteFailure,
     storageProblem: () => {
       if (problem) {
         try {
