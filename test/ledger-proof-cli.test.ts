@@ -97,6 +97,19 @@ describe('concord ledger checkpoint, verify --against and prove', { timeout: 60_
     expect(changed.stderr).toContain('not signed by the organization');
   });
 
+  it('says in one line, without a stack trace, when the key or the checkpoint kept beside it cannot be read', () => {
+    const data = fresh();
+    note(data, 'N/1', 'one');
+    const missing = concord(['ledger', 'key', '--data', data], { CONCORD_SIGNING_KEY: join(data, 'no-such-key.pem') });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toMatch(/^concord ledger key: cannot read the organization key .*no-such-key\.pem \(ENOENT\)$/);
+    expect(concord(['ledger', 'checkpoint', '--data', data]).code).toBe(0);
+    writeFileSync(join(data, 'keys', 'last-checkpoint.json'), '{damaged');
+    const damaged = concord(['ledger', 'checkpoint', '--data', data]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr.trim()).toMatch(/^concord ledger checkpoint: .*last-checkpoint\.json is not JSON/);
+  });
+
   it('proves an entry to concord-verify with the public key alone, and a forged path fails', () => {
     const data = fresh();
     note(data, 'N/1', 'one');

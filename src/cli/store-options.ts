@@ -9,6 +9,8 @@ import { openStore } from '../modules/composition.js';
 import type { Database, OpenMode, StoreConfig } from '../store/database.js';
 import { StoreError } from '../store/store-error.js';
 import { EXIT_FAILED, refuse } from './io.js';
+import { LedgerDisagrees } from '../ledger/checkpoints.js';
+import { SigningKeyError } from '../ledger/signing.js';
 
 export interface StoreFlags {
   readonly data?: string;
@@ -64,6 +66,12 @@ export async function withConcord(command: string, flags: StoreFlags, work: (c: 
   } catch (error) {
     // A full disk or a folder turned read-only under a command is the operator's to fix, not a bug.
     if (error instanceof StoreError) return cannotUse(command, error);
+    // So is a key that cannot be read or is not the ledger's; a ledger found rewritten is a finding.
+    if (error instanceof SigningKeyError) return refuse(command, error.message);
+    if (error instanceof LedgerDisagrees) {
+      process.stderr.write(`concord ${command}: ${error.message}; nothing was signed\n`);
+      return EXIT_FAILED;
+    }
     throw error;
   } finally {
     await concord.close();

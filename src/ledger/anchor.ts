@@ -16,7 +16,7 @@ import { extendFrontier, fromHex, rootOf, toHex, treeHash, verifyInclusion, type
 import type { Database } from '../store/database.js';
 import { hashEntry, type LedgerEntry } from './entry.js';
 import { readHead, readSpan } from './read.js';
-import { signatureHolds } from './signing.js';
+import { signatureHolds, SigningKeyError } from './signing.js';
 import { frontierAt, HASHER, inclusionPath, leafDataOf, leafHashOf, rootOfFrontier, STORED_LEVEL } from './tree.js';
 
 /** Where the ledger stops being what was signed: the entry, and why. */
@@ -47,9 +47,9 @@ export function readAnchor(keysDir: string | undefined, database: Database): Che
   try {
     parsed = parseCheckpoint(JSON.parse(text));
   } catch {
-    throw new Error(`${file} is not JSON: the last checkpoint kept beside the key is damaged`);
+    throw new SigningKeyError(`${file} is not JSON: the last checkpoint kept beside the key is damaged (restore it from the backup of keys/)`);
   }
-  if (!parsed.ok) throw new Error(`${file}: "${parsed.field}" ${parsed.reason}`);
+  if (!parsed.ok) throw new SigningKeyError(`${file}: "${parsed.field}" ${parsed.reason}: the last checkpoint kept beside the key is damaged`);
   return parsed.checkpoint;
 }
 
